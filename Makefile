@@ -1,0 +1,43 @@
+# Two commands matter to a newcomer: `make demo` and `make test`. Each installs what it needs.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= $(abspath ../shared)
+export MULTIPOLAR_SHARED := $(SHARED)
+
+.PHONY: install demo test lint bench eval data clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,ray]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/python scripts/demo.py
+
+test: install
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/mypy
+
+lint: install
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/mypy
+
+eval: install
+	$(BIN)/multipolar eval $(SHARED)/gold/plover_gsr.jsonl --format table
+	$(BIN)/multipolar eval $(SHARED)/gold/petr2_gsr_validation.jsonl --format table
+
+bench: install
+	$(BIN)/python bench/run.py
+
+data: install
+	$(BIN)/python scripts/build_data.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache demo.duckdb

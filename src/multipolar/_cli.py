@@ -1,0 +1,350 @@
+"""The ``multipolar`` command line (click).
+
+Every command has a docstring (its ``--help``) and a test; shared option decorators keep the
+``--db`` and ``--format`` options the same everywhere. Errors are one line saying what to do.
+Exit codes: 0 success (also when some inputs were rejected), 1 nothing could be done, 2 usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EVENT_TABLE_COLUMNS = ("date", "source", "plover", "cameo", "target", "modality", "sentence")
+QUANTITY_TABLE_COLUMNS = ("kind", "subject", "partner", "value", "unit", "usd_value", "text")
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30", param, ctx)
+
+
+DATE = DateType()
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        default="multipolar.duckdb",
+        show_default=True,
+        envvar="MULTIPOLAR_DB",
+        help="DuckDB file (env MULTIPOLAR_DB).",
+    )(f)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    def deco(f: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(f)
+
+    return deco
+
+
+def output_option(f: F) -> F:
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to this file instead of stdout."
+    )(f)
+
+
+def dictionary_option(f: F) -> F:
+    return click.option(
+        "--dictionary",
+        "dictionaries",
+        type=click.Path(exists=True, dir_okay=False),
+        multiple=True,
+        help="Extra actor dictionary (YAML) that extends or overrides the built-in one; repeatable.",
+    )(f)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def _progress_bar(total: int | None, label: str, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="art", disable=not enabled, file=sys.stderr, leave=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="multipolar")
+def cli() -> None:
+    """multipolar: news in, coded events about how states align out.
+
+    \b
+    Typical use:
+      multipolar ingest --db news.duckdb articles/        # txt, html, jsonl(.gz), or - for stdin
+      multipolar code --db news.duckdb                    # code every new article
+      multipolar events --db news.duckdb --dyad CAN MEX   # query events
+      multipolar extract story.txt --date 2025-06-01      # code one text, no database
+    """
+
+
+@cli.command()
+@db_option
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", type=DATE, default=None, help="Publication date for texts that carry none.")
+@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True, help="Articles per commit.")
+@click.option("--max-file-mb", type=click.FloatRange(0.001), default=64.0, show_default=True, help="Skip larger files.")
+@click.option("--max-chars", type=click.IntRange(1000), default=2_000_000, show_default=True, help="Cut longer texts here (noted).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print rejected inputs.")
+def ingest(
+    db: str, paths: tuple[str, ...], date: dt.date | None, batch_size: int, max_file_mb: float, max_chars: int, quiet: bool
+) -> None:
+    """Read news into the database: .txt, .html/.htm, .jsonl/.jsonl.gz files, folders, or - (stdin).
+
+    Page debris is removed and exact duplicates are skipped, so ingesting the same files twice
+    changes nothing. Each rejected file or line is printed with its reason and kept in the
+    ingest_log table. JSONL records have the fields id, text and optionally title, url, date
+    and source.
+    """
+    from ._ingest import ingest as run_ingest
+    from ._read import ReadLimits
+
+    limits = ReadLimits(max_file_bytes=int(max_file_mb * 1024 * 1024), max_text_chars=max_chars)
+    bar = _progress_bar(None, "ingest", sys.stderr.isatty() and not quiet)
+
+    def message(status: str, line: str) -> None:
+        if not quiet:
+            bar.write(f"{status}: {line}", file=sys.stderr)
+
+    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    try:
+        report = run_ingest(paths, db, date, limits, batch_size, stdin=stdin, on_message=message, on_progress=bar.update)
+    finally:
+        bar.close()
+    click.echo(
+        f"{report.added} added, {report.duplicates} duplicates skipped, {report.rejected} rejected", err=True
+    )
+    if report.added == 0 and report.duplicates == 0:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--workers", type=click.IntRange(1), default=None, help="Worker processes [default: all cores].")
+@click.option(
+    "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Where to run the coder."
+)
+@click.option("--address", default=None, help="Ray cluster address (with --engine ray); default: start Ray locally.")
+@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per committed batch.")
+@dictionary_option
+def code(db: str, workers: int | None, engine: str, address: str | None, batch_size: int, dictionaries: tuple[str, ...]) -> None:
+    """Code every article in the database that is not coded yet.
+
+    Batches are committed atomically: a killed run can simply be started again and resumes
+    without duplicates or losses.
+    """
+    from . import _store
+    from ._coder import CoderConfig
+    from ._engine import code_db
+
+    config = CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries))
+    try:
+        with _store.opened(db, read_only=True) as con:
+            todo = _store.count_uncoded(con)
+    except _store.StoreError as exc:
+        fail(str(exc))
+    if todo == 0:
+        click.echo("nothing to code: every article is coded already", err=True)
+        return
+    bar = _progress_bar(todo, "code", sys.stderr.isatty())
+    try:
+        if engine == "ray":
+            from ._ray import code_db_ray
+
+            report = code_db_ray(db, address=address, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
+        else:
+            report = code_db(db, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
+    finally:
+        bar.close()
+    click.echo(
+        f"coded {report.articles} articles: {report.events} events, {report.quantities} quantities "
+        f"({report.parsed} of {report.sentences} sentences parsed)",
+        err=True,
+    )
+
+
+def _open_read(db: str) -> Any:
+    from . import _store
+
+    try:
+        return _store.connect(db, read_only=True)
+    except _store.StoreError as exc:
+        fail(str(exc))
+
+
+@cli.command()
+@db_option
+@click.option("--actor", default=None, help="Events with this actor as source or target (ISO3 or org code).")
+@click.option("--dyad", nargs=2, default=None, metavar="A B", help="Events between A and B, either direction.")
+@click.option("--type", "type_", default=None, help="PLOVER type (AGREE), CAMEO code (0311) or root (03).")
+@click.option("--since", type=DATE, default=None, help="From this date on.")
+@click.option("--until", type=DATE, default=None, help="Up to this date.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events.")
+@format_option("table", "csv", "jsonl", "json", "parquet")
+@output_option
+def events(
+    db: str,
+    actor: str | None,
+    dyad: tuple[str, str] | None,
+    type_: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """List coded events, filtered by actor, dyad, type and dates."""
+    from . import _store
+    from ._output import write_records
+
+    if fmt == "parquet" and not output:
+        fail("--format parquet writes a file: add --output events.parquet", 2)
+    con = _open_read(db)
+    try:
+        df = _store.query_events(con, _store.EventFilter(actor, tuple(dyad) if dyad else None, type_, since, until, limit))
+    finally:
+        con.close()
+    rows = df.to_dict("records")
+    _emit(rows, fmt, output, EVENT_TABLE_COLUMNS, list(df.columns))
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, output: str | None, table_cols: tuple[str, ...], cols: list[str]) -> None:
+    from ._output import write_records
+
+    if output and fmt != "parquet":
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            write_records(rows, fmt, fh, table_cols, cols)
+    else:
+        write_records(rows, fmt, None, table_cols, cols, parquet_path=output)
+
+
+@cli.command()
+@db_option
+@format_option("json", "table", default="json")
+def stats(db: str, fmt: str) -> None:
+    """Counts of articles, events, rejected inputs and more."""
+    from . import _store
+
+    con = _open_read(db)
+    try:
+        result = _store.stats(con)
+    finally:
+        con.close()
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+    else:
+        width = max(map(len, result))
+        for k, v in result.items():
+            click.echo(f"{k.ljust(width)}  {v}")
+
+
+@cli.command()
+@click.argument("path", required=False)
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Read records {id, text, date?} per line; print {id, events} per line, in order.")
+@click.option("--date", type=DATE, default=None, help="Date of the text (and default for records without one).")
+@format_option("jsonl", "table", "json", default="jsonl")
+@click.option("--quantities", "show_quantities", is_flag=True, help="Also print the quantities found (table format).")
+@dictionary_option
+def extract(
+    path: str | None, jsonl_path: str | None, date: dt.date | None, fmt: str, show_quantities: bool, dictionaries: tuple[str, ...]
+) -> None:
+    """Code a text file (or - for stdin) without a database and print its events.
+
+    With --jsonl FILE, each input line {"id", "text", "date"?} gives one output line
+    {"id": ..., "events": [...]}, in input order; a bad line gives {"id": null, "error": ...}.
+    """
+    from ._coder import Coder, CoderConfig, Item
+    from ._output import write_records
+    from ._read import ReadLimits, read_inputs, read_jsonl_stream
+    from ._types import EVENT_FIELDS, Document
+
+    if (path is None) == (jsonl_path is None):
+        fail("give either PATH (a text file or -) or --jsonl FILE", 2)
+    coder = Coder(CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries)))
+    if jsonl_path is not None:
+        stream = click.open_file(jsonl_path, "rb") if jsonl_path != "-" else click.get_binary_stream("stdin")
+        if jsonl_path.endswith(".gz"):
+            import gzip
+
+            stream = gzip.open(jsonl_path, "rb")
+        _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date)
+        return
+    assert path is not None
+    stdin = click.get_binary_stream("stdin") if path == "-" else None
+    from ._clean import clean
+
+    items = list(read_inputs([path], stdin=stdin))
+    docs = [d for d in items if isinstance(d, Document)]
+    for item in items:
+        if not isinstance(item, Document):
+            click.echo(f"Error: {item.message()}", err=True)
+    if not docs:
+        sys.exit(1)
+    all_events: list[dict[str, Any]] = []
+    all_q: list[dict[str, Any]] = []
+    for coded, doc in zip(coder.code_many(Item(clean(d.text), d.date or date, None) for d in docs), docs, strict=True):
+        del doc
+        all_events += [e.to_dict() for e in coded.events]
+        all_q += [q.to_dict() for q in coded.quantities]
+    write_records(all_events, fmt, None, EVENT_TABLE_COLUMNS, list(EVENT_FIELDS))
+    if show_quantities and fmt == "table":
+        click.echo("\nQuantities")
+        write_records(all_q, "table", None, QUANTITY_TABLE_COLUMNS)
+
+
+def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None) -> None:
+    from ._coder import Item
+    from ._clean import clean
+    from ._types import Document, Rejection
+
+    # Chunks keep memory flat on large files while the parser still gets full batches.
+    out = sys.stdout
+    for chunk in _chunks(items, 256):
+        docs = [d for d in chunk if isinstance(d, Document)]
+        results = iter(coder.code_many(Item(clean(d.text), d.date or default_date, d.id) for d in docs))
+        for item in chunk:
+            if isinstance(item, Rejection):
+                click.echo(f"Error: {item.message()}", err=True)
+                out.write(json.dumps({"id": None, "error": item.message()}) + "\n")
+                continue
+            coded = next(results)
+            out.write(json.dumps({"id": item.id, "events": [e.to_dict() for e in coded.events]}, ensure_ascii=False) + "\n")
+
+
+def _chunks(items: Any, size: int) -> Any:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,25 @@
+"""Shared fixtures: where ../shared is, and small corpora written by the tests themselves."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MULTIPOLAR_SHARED", ROOT.parent / "shared"))
+SAMPLE = ROOT / "examples" / "sample_news.jsonl"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared; the calling test is skipped when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available (set MULTIPOLAR_SHARED)")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"

@@ -16,8 +16,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,dev,ray]'
 	touch $(STAMP)
 
+SEED := $(wildcard $(SHARED)/seed/*.txt)
+DEMO_DB := demo.duckdb
+
 demo: install
-	$(BIN)/python scripts/demo.py
+	@rm -f $(DEMO_DB)
+	@echo "== ingest: the sample corpus$(if $(SEED), and the seed story)"
+	$(BIN)/multipolar ingest --db $(DEMO_DB) examples/sample_news.jsonl $(SEED) --date 2025-09-20
+	@echo "== code"
+	$(BIN)/multipolar code --db $(DEMO_DB)
+	@echo "== events"
+	@$(BIN)/multipolar events --db $(DEMO_DB) --format table
+	@echo "== quantities"
+	@$(BIN)/multipolar quantities --db $(DEMO_DB) --format table
+	@echo "== stats"
+	@$(BIN)/multipolar stats --db $(DEMO_DB) --format json
 
 test: install
 	$(BIN)/python -m pytest -q

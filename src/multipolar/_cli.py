@@ -235,6 +235,26 @@ def events(
     _emit(rows, fmt, output, EVENT_TABLE_COLUMNS, list(df.columns))
 
 
+@cli.command()
+@db_option
+@click.option("--kind", default=None, help="Only this kind (trade_value, export_share, tariff_rate, ...).")
+@click.option("--actor", default=None, help="Quantities about this state, as subject or partner.")
+@format_option("table", "csv", "jsonl", "json", "parquet")
+@output_option
+def quantities(db: str, kind: str | None, actor: str | None, fmt: str, output: str | None) -> None:
+    """List trade values, export shares, tariff rates and other figures found in the news."""
+    from . import _store
+
+    if fmt == "parquet" and not output:
+        fail("--format parquet writes a file: add --output quantities.parquet", 2)
+    con = _open_read(db)
+    try:
+        df = _store.query_quantities(con, kind, actor)
+    finally:
+        con.close()
+    _emit(df.to_dict("records"), fmt, output, QUANTITY_TABLE_COLUMNS, list(df.columns))
+
+
 def _emit(rows: list[dict[str, Any]], fmt: str, output: str | None, table_cols: tuple[str, ...], cols: list[str]) -> None:
     from ._output import write_records
 

@@ -137,19 +137,24 @@ _OF_GDP = re.compile(
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed forces)\b", re.IGNORECASE)
 
 _PERCENT_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bexport\w*|\bsales? abroad\b|\bshipments\b", re.IGNORECASE), "export"),
-    (re.compile(r"\bimport\w*|\bpurchases\b", re.IGNORECASE), "import"),
+    (
+        re.compile(
+            r"\bexport(?:s|ed|er|ers|ing)?\b|\bsales? abroad\b|\bshipments\b", re.IGNORECASE
+        ),
+        "export",
+    ),
+    (re.compile(r"\bimport(?:s|ed|er|ers|ing)?\b|\bpurchases\b", re.IGNORECASE), "import"),
     (re.compile(r"\btrade\b|\btrading\b|\bcommerce\b", re.IGNORECASE), "trade"),
 )
 _MONEY_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:trade\s+)?(?:surplus|deficit|imbalance)\b", re.IGNORECASE), "trade_balance"),
     (re.compile(r"\btrade\b|\btrading\b|\bcommerce\b", re.IGNORECASE), "trade_value"),
     (
-        re.compile(r"\bexport\w*|\bsells?\b|\bsold\b|\bshipments?\b|\bshipped\b", re.IGNORECASE),
+        re.compile(r"\bexport(?:s|ed|er|ers|ing)?\b|\bshipments?\b|\bshipped\b", re.IGNORECASE),
         "export_value",
     ),
-    (re.compile(r"\bimport\w*", re.IGNORECASE), "import_value"),
-    (re.compile(r"\binvest\w*|\bFDI\b", re.IGNORECASE), "investment"),
+    (re.compile(r"\bimport(?:s|ed|er|ers|ing)?\b", re.IGNORECASE), "import_value"),
+    (re.compile(r"\binvest(?:s|ed|ing|ment|ments|or|ors)?\b|\bFDI\b", re.IGNORECASE), "investment"),
     (re.compile(r"\baid\b|\bassistance\b|\bgrants?\b|\bdonat\w*", re.IGNORECASE), "aid"),
     (re.compile(r"\bloans?\b|\blend\w*|\bcredit lines?\b", re.IGNORECASE), "loan"),
     (
@@ -179,6 +184,11 @@ _TRADE_KINDS = frozenset({
 # Mention codes of organisations that are not parties to trade the way a state is. The EU is
 # kept: it sets tariffs and is reported as one trading partner.
 _NON_STATE_CODES = frozenset({"WTO", "IMF", "OAS", "SCO", "UNO", "IGO", "NGO", "OPEC", "NATO"})
+
+# How far (in characters) a word saying what an amount measures may stand from it; further
+# away it is usually about another clause ("Boeing's stock fell 4% ... Trump's tariffs").
+_KEYWORD_REACH = 80
+_TARIFF_REACH = 50  # tariff words override trade words, so they must stand closer
 
 # Sums below this with no word saying what they are are prices or fees, not state-level facts.
 _MIN_UNNAMED_AMOUNT = 1e6
@@ -359,7 +369,9 @@ def _roles(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> list[_Ro
     return roles
 
 
-def _nearest_group(roles: Sequence[_Role], amount: _Amount) -> list[str]:
+def _nearest_group(
+    roles: Sequence[_Role], amount: _Amount, *, prefer_before: bool = False
+) -> list[str]:
     """Codes of the group closest to the amount (ties go to the one before it)."""
     if not roles:
         return []
@@ -369,6 +381,10 @@ def _nearest_group(roles: Sequence[_Role], amount: _Amount) -> list[str]:
             return amount.start - r.end, 0
         return r.start - amount.end, 1
 
+    if prefer_before:
+        # A subject usually precedes its amount ("Canada's exports reached $X"); one after it
+        # more often starts the next clause ("..., while Mexico's exports rose to $Y").
+        roles = [r for r in roles if r.end <= amount.start] or list(roles)
     best = min(roles, key=distance)
     return _unique(r.code for r in roles if r.group == best.group)
 
@@ -406,9 +422,9 @@ def _assign(
         if not partners:
             partners = _nearest_group([r for r in actors if r.code not in subjects], amount)
     elif with_cue("between", "pair-first"):
-        subjects = _nearest_group(with_cue("between", "pair-first"), amount)
+        subjects = _nearest_group(with_cue("between", "pair-first"), amount, prefer_before=True)
     elif with_cue("possessive"):
-        subjects = _nearest_group(with_cue("possessive"), amount)
+        subjects = _nearest_group(with_cue("possessive"), amount, prefer_before=True)
         if not partners:
             # "Mexico is the US's largest trading partner, with trade worth $800bn".
             partners = _nearest_group([r for r in actors if r.code not in subjects], amount)
@@ -426,7 +442,7 @@ def _nearest_keyword(
         for m in pattern.finditer(text, lo, hi):
             d = amount.start - m.end() if m.end() <= amount.start else m.start() - amount.end
             d = max(d, 0)
-            if best is None or d < best[0]:
+            if d <= _KEYWORD_REACH and (best is None or d < best[0]):
                 best = (d, kind)
     return best[1] if best else None
 
@@ -442,7 +458,9 @@ def _kind(text: str, lo: int, hi: int, amount: _Amount) -> str | None:
     if amount.unit != "percent":
         return _nearest_keyword(text, lo, hi, amount, _MONEY_KEYWORDS)
     change = _is_change(text, amount)
-    if _TARIFF.search(text, lo, hi):
+    if _TARIFF.search(
+        text, max(lo, amount.start - _TARIFF_REACH), min(hi, amount.end + _TARIFF_REACH)
+    ):
         return "tariff_change" if change else "tariff_rate"
     if not change and _OF_GDP.match(text[amount.end : amount.end + 60].lstrip()):
         return "defence_gdp_share" if _DEFENCE.search(text, lo, hi) else "gdp_share"

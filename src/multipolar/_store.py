@@ -69,7 +69,7 @@ _MIGRATIONS: dict[int, list[str]] = {
             value DOUBLE, unit VARCHAR, usd_value DOUBLE, year INTEGER, text VARCHAR
         )""",
         """CREATE TABLE IF NOT EXISTS ingest_log (
-            at TIMESTAMP DEFAULT current_timestamp,
+            logged_at TIMESTAMP DEFAULT current_timestamp,
             origin VARCHAR, line INTEGER, status VARCHAR, reason VARCHAR, article_id VARCHAR
         )""",
         """CREATE INDEX IF NOT EXISTS events_article ON events (article_id)""",
@@ -297,6 +297,24 @@ def query_events(con: Any, f: EventFilter) -> Any:
     if "date" in df:
         df["date"] = df["date"].astype(str).where(df["date"].notna(), None)
     return df
+
+
+def query_quantities(con: Any, kind: str | None = None, actor: str | None = None) -> Any:
+    """Quantities as a pandas DataFrame, with the article date, in text order."""
+    sql = (
+        "SELECT q.article_id, CAST(a.date AS VARCHAR) AS date, q.sentence_index, q.start, q.\"end\", q.kind,"
+        " q.subject, q.partner, q.value, q.unit, q.usd_value, q.year, q.text"
+        " FROM quantities q LEFT JOIN articles a ON a.id = q.article_id WHERE TRUE"
+    )
+    params: list[Any] = []
+    if kind:
+        sql += " AND q.kind = ?"
+        params.append(kind)
+    if actor:
+        sql += " AND (q.subject = ? OR q.partner = ?)"
+        params += [actor.upper(), actor.upper()]
+    sql += " ORDER BY a.date NULLS LAST, q.article_id, q.sentence_index, q.start"
+    return con.execute(sql, params).df()
 
 
 def stats(con: Any) -> dict[str, Any]:

@@ -229,7 +229,7 @@ class VerbDict:
                         continue
                     if _match_seq(p.post, post) and (not p.pre or _match_seq(p.pre, pre)):
                         best = p
-        if best is not None and (default is None or best.size >= 2):
+        if best is not None and default is None:
             return Match(best.code, "pattern", best.size)
         if default is not None:
             return Match(default, "curated", 0)

@@ -1,0 +1,775 @@
+"""Actor knowledge: which state, organisation or leader a span of text names, at a date.
+
+The knowledge base is data, not code: ``data/actors.json.gz`` (built from the shared reference
+files by ``scripts/build_data.py``, every row tagged with its source) plus the hand-curated
+dictionaries ``data/curated_*.yaml``, plus any user dictionaries passed to
+:meth:`ActorKB.load`. Later dictionaries override earlier ones.
+
+Dictionary files (YAML), all keys optional::
+
+    names:                      # exact, case-sensitive surface forms
+      - {name: Brussels, code: EU, kind: metonym, sector: GOV}
+      - {name: Washington Post, code: null}   # null: not an actor; blocks "Washington" inside it
+    leaders:                    # office spells; a name is resolved at the article's date
+      - name: Mark Carney
+        code: CAN               # ISO3 or organisation code
+        role: head_of_government   # head_of_state | head_of_government | head_of_state_and_government
+                                   # | foreign_minister | defence_minister | org_head | other
+        start: 2025-03-14
+        end: null               # null: in office (as of the file's date)
+        seen: null              # optional: last date known in office when ``end`` is unknown
+        aliases: [Carney]       # other surface forms (surname alone, transliterations)
+        sector: GOV             # optional; default from role
+        source: "where the fact comes from"
+    orgs:
+      - {code: QUAD, names: [Quad, Quadrilateral Security Dialogue]}
+    memberships:
+      - {org: NATO, members: [FIN], start: 2023-04-04, end: null}
+
+Resolution rules worth knowing:
+
+* Capitals are places (sector None), except where a curated entry marks them as metonyms.
+  "Brussels" is coded EU: in news it nearly always stands for the EU institutions, and
+  Belgium's government is rarely called "Brussels".
+* A leader named while in office gets the country (or organisation) and the role's sector; a
+  former leader gets the country with sector None; a name before its holder's first spell, or
+  a person who only shares a leader's surname ("Hunter Biden"), stays a mention with code None.
+* An unknown person after a title ("President Foo Bar") is a mention with code None, kind
+  "leader"; nothing that looks like an actor is dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from ._types import Mention
+
+__all__ = ["ActorKB", "Membership", "Spell", "lookup_report"]
+
+DATA_FILE = "actors.json.gz"
+CURATED_FILES = ("curated_names.yaml", "curated_orgs.yaml", "curated_leaders.yaml")
+
+ROLE_SECTOR: dict[str, str | None] = {
+    "head_of_state": "GOV",
+    "head_of_government": "GOV",
+    "head_of_state_and_government": "GOV",
+    "foreign_minister": "GOV",
+    "defence_minister": "MIL",
+    "org_head": None,
+    "other": "GOV",
+}
+
+# Source precedence per name and code: a curated or user row for a person hides the coarser
+# rows (REIGN months, Wikidata years) for the same surface form and code.
+SOURCE_RANK = {"reign": 1, "everypolitician": 2, "everypolitician_fm": 2, "wlc": 3}
+CURATED_RANK = 10
+USER_RANK = 20
+
+# How long a spell with an unknown end (a scrape's "in office now") is still believed.
+SEEN_GRACE = dt.timedelta(days=365)
+
+# Role nouns that may follow a country, demonym or organisation ("Japan's foreign ministry",
+# "the Canadian prime minister", "NATO forces"). Lower-case keys; matched case-insensitively.
+ROLE_NOUNS: dict[str, str] = {
+    "prime minister": "GOV", "premier": "GOV", "president": "GOV", "chancellor": "GOV",
+    "vice president": "GOV", "vice-president": "GOV", "head of state": "GOV",
+    "government": "GOV", "administration": "GOV", "cabinet": "GOV", "leader": "GOV",
+    "leaders": "GOV", "leadership": "GOV", "king": "GOV", "queen": "GOV", "emir": "GOV",
+    "sultan": "GOV", "crown prince": "GOV", "monarch": "GOV", "officials": "GOV",
+    "official": "GOV", "authorities": "GOV", "ministry": "GOV", "ministries": "GOV",
+    "minister": "GOV", "ministers": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
+    "spokesperson": "GOV", "foreign minister": "GOV", "foreign ministers": "GOV",
+    "foreign ministry": "GOV", "foreign office": "GOV", "foreign secretary": "GOV",
+    "foreign affairs minister": "GOV", "secretary of state": "GOV", "state department": "GOV",
+    "trade minister": "GOV", "trade representative": "GOV", "finance minister": "GOV",
+    "finance ministry": "GOV", "economy minister": "GOV", "commerce ministry": "GOV",
+    "commerce minister": "GOV", "trade ministry": "GOV", "diplomats": "GOV", "diplomat": "GOV",
+    "ambassador": "GOV", "embassy": "GOV", "envoy": "GOV", "negotiators": "GOV",
+    "negotiator": "GOV", "delegation": "GOV", "regime": "GOV", "state media": "GOV",
+    "defence minister": "MIL", "defense minister": "MIL", "defence ministry": "MIL",
+    "defense ministry": "MIL", "defence secretary": "MIL", "defense secretary": "MIL",
+    "defence department": "MIL", "defense department": "MIL", "military": "MIL",
+    "army": "MIL", "navy": "MIL", "air force": "MIL", "armed forces": "MIL", "troops": "MIL",
+    "soldiers": "MIL", "forces": "MIL", "coast guard": "MIL", "warships": "MIL",
+    "warship": "MIL", "fighter jets": "MIL", "generals": "MIL", "general": "MIL",
+    "military officials": "MIL", "defence officials": "MIL", "defense officials": "MIL",
+    "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG", "congress": "LEG",
+    "senate": "LEG", "senators": "LEG", "mps": "LEG", "legislature": "LEG",
+    "court": "JUD", "courts": "JUD", "supreme court": "JUD", "judges": "JUD",
+    "police": "COP", "intelligence": "SPY", "spy agency": "SPY", "intelligence agency": "SPY",
+    "opposition": "OPP", "rebels": "REB", "insurgents": "REB", "militants": "REB",
+    "companies": "BUS", "company": "BUS", "firms": "BUS", "businesses": "BUS",
+    "exporters": "BUS", "manufacturers": "BUS", "automakers": "BUS", "industry": "BUS",
+    "banks": "BUS", "central bank": "BUS", "media": "MED", "press": "MED",
+    "protesters": "CVL", "protestors": "CVL", "citizens": "CVL", "people": "CVL",
+    "voters": "CVL", "workers": "LAB", "farmers": "AGR", "students": "EDU",
+    "counterpart": "GOV", "counterparts": "GOV",
+}
+_ROLE_ALT = "|".join(sorted((re.escape(k) for k in ROLE_NOUNS), key=len, reverse=True))
+_ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+({_ROLE_ALT})\b", re.IGNORECASE)
+_ROLE_OF_BEFORE = re.compile(rf"\b({_ROLE_ALT})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+# Titles in front of a person's name. Unknown names after the first group become code-None
+# leader mentions; the second group only extends known leaders ("King Charles", "Premier
+# League" must not invent a leader).
+_TITLES_OPEN = (
+    "President|Prime Minister|Chancellor|Vice President|Vice-President|Foreign Minister|"
+    "Defen[cs]e Minister|Defen[cs]e Secretary|Foreign Secretary|Secretary of State|"
+    "Secretary-General|Secretary General|Emir|Sultan|Premier"
+)
+_TITLES_KNOWN = "King|Queen|Crown Prince|Prince|Sheikh|Gen\\.|General|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?"
+_TITLE_RE = re.compile(rf"\b({_TITLES_OPEN}|{_TITLES_KNOWN})\s+(?=[A-Z])")
+_OPEN_TITLE = re.compile(rf"(?:{_TITLES_OPEN})$")
+_NAME_RE = re.compile(
+    r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|da|van|von|der|bin|al|del|la)\s+)?"
+    r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)){0,3}"
+)
+# Words that end a captured name: a capitalised weekday or month is not part of a person.
+_NOT_NAME = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December The A An And But Or Of In On "
+    "At For To With By From As If When While After Before Said Says League Cup".split()
+)
+# Words that may precede a country name without making it part of a person's name.
+_BEFORE_OK = frozenset(
+    "In On At To From With And Or Of For By Against About Between Including Like Than Via "
+    "The A An As But Both Neighbouring Neighboring Visiting Northern Southern Eastern Western "
+    "Central Allies Ally Said Says Told Urged Warned Hit Hits Joined Join If When While After "
+    "Before During Since Until Unlike Into Onto Over Under Within Without Toward Towards".split()
+)
+_AFTER_OK = frozenset(
+    "King Queen Crown Prime Foreign Defence Defense Armed River Valley And But Or On In At To "
+    "For With By Of Has Had Is Was Will Would Said Says The A An".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Spell:
+    """One person's time in one office, with where the fact comes from."""
+
+    person: str
+    code: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None  # first day out of office; None: no end known
+    seen: dt.date | None  # last day known in office when ``end`` is None (a scrape's date)
+    source: str
+    rank: int
+    sector: str | None = None
+
+    def status(self, day: dt.date) -> str:
+        """One of "in office", "former", "future", "unconfirmed"."""
+        if self.start is not None and day < self.start:
+            return "future"
+        if self.end is not None:
+            return "in office" if day < self.end else "former"
+        if self.seen is not None and day > self.seen + SEEN_GRACE:
+            return "unconfirmed"
+        return "in office"
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    org: str
+    member: str
+    start: dt.date | None
+    end: dt.date | None
+    source: str
+
+    def active(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """One reading of a surface form."""
+
+    code: str | None
+    kind: str
+    sector: str | None
+    source: str
+    spells: tuple[Spell, ...] = ()  # for leader names
+
+
+@dataclass(slots=True)
+class _Builder:
+    names: dict[str, list[_Cand]] = field(default_factory=dict)
+    spells: dict[str, list[Spell]] = field(default_factory=dict)
+    members: list[Membership] = field(default_factory=list)
+    countries: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Any] = field(default_factory=dict)
+
+
+def _date(v: Any) -> dt.date | None:
+    """Dates in the data are ISO days, or bare years (Wikidata's precision)."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    s = str(v)
+    if len(s) == 4:
+        return dt.date(int(s), 1, 1)
+    if len(s) == 7:
+        return dt.date(int(s[:4]), int(s[5:7]), 1)
+    return dt.date.fromisoformat(s[:10])
+
+
+def _end_date(v: Any) -> dt.date | None:
+    # A bare end year only says the spell ended some time that year: keep it open to year end.
+    if v is not None and len(str(v)) == 4 and not isinstance(v, dt.date):
+        return dt.date(int(str(v)), 12, 31)
+    return _date(v)
+
+
+def _plain(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _yaml_load(path: Path) -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: an actor dictionary must be a mapping (names/leaders/orgs/...)")
+    return data
+
+
+def _add_dictionary(b: _Builder, data: dict[str, Any], origin: str, rank: int) -> None:
+    """Merge one dictionary (curated or user) into ``b``; later calls win."""
+    for row in data.get("orgs") or []:
+        code = str(row["code"])
+        b.orgs[code] = str(row.get("name") or code)
+        for n in row.get("names") or []:
+            b.names[str(n)] = [_Cand(code, "org", row.get("sector"), origin)]
+    for row in data.get("names") or []:
+        code = row.get("code")
+        kind = str(row.get("kind") or ("block" if code is None else "name"))
+        cand = _Cand(None if code is None else str(code), kind, row.get("sector"),
+                     str(row.get("source") or origin))
+        b.names[str(row["name"])] = [cand]
+    for row in data.get("leaders") or []:
+        spell = Spell(
+            person=str(row["name"]),
+            code=str(row["code"]),
+            role=str(row.get("role") or "other"),
+            start=_date(row.get("start")),
+            end=_end_date(row.get("end")),
+            seen=_date(row.get("seen")),
+            source=str(row.get("source") or origin),
+            rank=rank,
+            sector=row.get("sector"),
+        )
+        surfaces = [spell.person, *(str(a) for a in row.get("aliases") or [])]
+        for s in surfaces:
+            for form in {s, _plain(s)}:
+                b.spells.setdefault(form, []).append(spell)
+    for row in data.get("memberships") or []:
+        members = row.get("members") or [row["member"]]
+        for m in members:
+            b.members = [x for x in b.members if not (x.org == row["org"] and x.member == m)]
+            b.members.append(Membership(str(row["org"]), str(m), _date(row.get("start")),
+                                        _date(row.get("end")),
+                                        str(row.get("source") or origin)))
+
+
+def _packaged() -> _Builder:
+    b = _Builder()
+    pkg = resources.files("multipolar") / "data"
+    raw = json.loads(gzip.decompress((pkg / DATA_FILE).read_bytes()))
+    b.sources = raw["sources"]
+    b.countries = dict(raw["countries"])
+    for surface, code, kind, sector, source in raw["names"]:
+        b.names.setdefault(surface, []).append(_Cand(code, kind, sector, source))
+    for name, code, role, start, end, seen, source, aliases in raw["leaders"]:
+        spell = Spell(name, code, role, _date(start), _end_date(end), _date(seen), source,
+                      SOURCE_RANK.get(source, 1))
+        for s in {name, _plain(name), *aliases}:
+            b.spells.setdefault(s, []).append(spell)
+    for fname in CURATED_FILES:
+        res = pkg / fname
+        if res.is_file():
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            data = yaml.load(res.read_text(encoding="utf-8"), Loader=loader) or {}
+            _add_dictionary(b, data, f"curated:{fname}", CURATED_RANK)
+    return b
+
+
+@functools.cache
+def _packaged_version() -> str:
+    pkg = resources.files("multipolar") / "data"
+    raw = json.loads(gzip.decompress((pkg / DATA_FILE).read_bytes()))
+    return str(raw["version"])
+
+
+class ActorKB:
+    """States, organisations and leaders, resolved at a date. Build with :meth:`default`."""
+
+    version: str
+
+    def __init__(self, b: _Builder, version: str) -> None:
+        self.version = version
+        self.countries = b.countries
+        self.orgs = b.orgs
+        self.sources = b.sources
+        self._members = tuple(b.members)
+        cands: dict[str, tuple[_Cand, ...]] = {s: tuple(c) for s, c in b.names.items()}
+        for surface, spells in b.spells.items():
+            best = _best_spells(spells)
+            extra = (_Cand(None, "leader", None, best[0].source, tuple(best)),)
+            # A leader name shadows a place of the same spelling only if that place is a
+            # weak (Phoenix province/city) reading: "Georgia" stays a country.
+            prev = cands.get(surface, ())
+            if prev and any(c.kind in {"country", "demonym", "org", "block"} for c in prev):
+                continue
+            cands[surface] = extra
+        self._cands = cands
+        self._ref_day = max(
+            (d for s in b.spells.values() for sp in s for d in (sp.start, sp.seen) if d),
+            default=dt.date.today(),
+        )
+        auto = ahocorasick.Automaton()
+        for surface in cands:
+            auto.add_word(surface, surface)
+        auto.make_automaton()
+        self._auto = auto
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> ActorKB:
+        """The packaged knowledge base (built once per process)."""
+        return cls(_packaged(), _packaged_version())
+
+    @classmethod
+    def load(cls, dictionaries: Sequence[Path] = ()) -> ActorKB:
+        """Packaged data plus user dictionaries (YAML, see the module docstring), in order."""
+        if not dictionaries:
+            return cls.default()
+        b = _packaged()
+        for i, path in enumerate(dictionaries):
+            _add_dictionary(b, _yaml_load(Path(path)), f"user:{Path(path).name}", USER_RANK + i)
+        names = "+".join(Path(p).stem for p in dictionaries)
+        return cls(b, f"{_packaged_version()}+{names}")
+
+    # -- queries ------------------------------------------------------------------------
+
+    def has_actor(self, text: str) -> bool:
+        """True when ``text`` holds any candidate actor name (a cheap prefilter)."""
+        for end, surface in self._auto.iter(text):
+            start = end - len(surface) + 1
+            if _bounded(text, start, end + 1):
+                return True
+        return _TITLE_RE.search(text) is not None
+
+    def mentions(self, text: str, date: dt.date | None = None) -> list[Mention]:
+        """Non-overlapping, longest actor mentions in ``text``, resolved at ``date``."""
+        day = date or self._ref_day
+        base = self._base(text, day)
+        base = self._titles(text, base, day)
+        return self._compounds(text, base)
+
+    def lookup(self, name: str, date: dt.date | None = None) -> list[Mention]:
+        """Every reading of ``name`` at ``date``, best first, each with its reason."""
+        day = date or self._ref_day
+        name = name.strip()
+        out: list[Mention] = []
+        cands = self._cands.get(name)
+        if cands:
+            for c in cands:
+                m = self._resolve(name, 0, len(name), c, day)
+                if m is not None:
+                    out.append(m)
+                else:
+                    out.append(Mention(0, len(name), name, None, None, c.kind, None,
+                                       f"{name!r} is listed as not an actor ({c.source})"))
+        found = self.mentions(name, date)
+        for m in found:
+            if not any(o.start == m.start and o.end == m.end and o.code == m.code for o in out):
+                out.append(m)
+        if not out:
+            out.append(Mention(0, len(name), name, None, None, "name", None,
+                               "no state, organisation or leader of that name"))
+        return out
+
+    def members(self, org: str, date: dt.date | None = None) -> list[str]:
+        """Member codes of ``org`` at ``date`` (curated memberships)."""
+        day = date or self._ref_day
+        return sorted({m.member for m in self._members if m.org == org and m.active(day)})
+
+    def memberships(self, code: str, date: dt.date | None = None) -> list[str]:
+        """Organisations ``code`` belongs to at ``date``."""
+        day = date or self._ref_day
+        return sorted({m.org for m in self._members if m.member == code and m.active(day)})
+
+    def spells(self, name: str) -> list[Spell]:
+        """The office spells a surface form can refer to (for reports and debugging)."""
+        out: list[Spell] = []
+        for c in self._cands.get(name, ()):
+            out.extend(c.spells)
+        return out
+
+    def name_of(self, code: str) -> str:
+        return self.countries.get(code) or self.orgs.get(code) or code
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _base(self, text: str, day: dt.date) -> list[Mention]:
+        hits: list[tuple[int, int, str]] = []
+        for end, surface in self._auto.iter(text):
+            start = end - len(surface) + 1
+            if _bounded(text, start, end + 1):
+                hits.append((start, end + 1, surface))
+        if not hits:
+            return []
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out: list[Mention] = []
+        pos = 0
+        for start, end, surface in hits:
+            if start < pos:
+                continue
+            pos = end
+            m = self._resolve(text, start, end, self._cands[surface][0], day)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _resolve(self, text: str, start: int, end: int, c: _Cand, day: dt.date) -> Mention | None:
+        surface = text[start:end]
+        if c.kind == "block":
+            return None
+        if c.spells:
+            return self._resolve_person(text, start, end, c.spells, day)
+        rule = _CONTEXT.get(surface)
+        if rule is not None:
+            res = rule(text, start, end)
+            if res is not None:
+                code, kind, reason = res
+                if kind == "drop":
+                    return None
+                return Mention(start, end, surface, code, None, kind, None, reason)
+        label = self.name_of(c.code) if c.code else "no code"
+        return Mention(start, end, surface, c.code, c.sector, c.kind, None,
+                       f"{c.kind} of {label} ({c.source})")
+
+    def _resolve_person(self, text: str, start: int, end: int, spells: tuple[Spell, ...],
+                        day: dt.date) -> Mention | None:
+        surface = text[start:end]
+        single = " " not in surface
+        if single:
+            before = text[max(0, start - 30):start]
+            if re.search(r"\bthe\s+$", before, re.IGNORECASE):
+                return None  # "the Moon", "the Trump" is not the person
+            prev = re.search(r"([A-Z][a-zà-ÿ'’\-]+)\s+$", before)
+            if prev and prev.group(1) not in _BEFORE_OK and not _OPEN_TITLE.search(before.rstrip()) \
+                    and not re.search(rf"(?:{_TITLES_KNOWN})\s+$", before):
+                other = f"{prev.group(1)} {surface}"
+                return Mention(start - len(prev.group(0)), end, other, None, None, "name", other,
+                               f"{other!r} shares the surname of "
+                               f"{spells[0].person} but is not a known office-holder")
+        chosen, status = _pick(spells, day)
+        who = f"{chosen.person} ({chosen.role.replace('_', ' ')}, {chosen.code}, {chosen.source})"
+        if status == "in office":
+            sector = chosen.sector or ROLE_SECTOR.get(chosen.role, "GOV")
+            return Mention(start, end, surface, chosen.code, sector, "leader", chosen.person,
+                           f"{who} in office on {day}")
+        if status == "unconfirmed":
+            return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
+                           f"{who} last known in office {chosen.seen}; not confirmed on {day}")
+        if status == "former":
+            return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
+                           f"former: {who} left office {chosen.end}")
+        return Mention(start, end, surface, None, None, "name", chosen.person,
+                       f"{who} only takes office {chosen.start}, after {day}")
+
+    def _titles(self, text: str, base: list[Mention], day: dt.date) -> list[Mention]:
+        """Attach a title to the leader after it; make unknown titled names code-None."""
+        if not _TITLE_RE.search(text):
+            return base
+        by_start = {m.start: i for i, m in enumerate(base)}
+        add: list[Mention] = []
+        for t in _TITLE_RE.finditer(text):
+            name_at = t.end()
+            i = by_start.get(name_at)
+            if i is not None:
+                m = base[i]
+                if m.kind in {"leader", "name"} and m.person:
+                    base[i] = replace(m, start=t.start(), text=text[t.start():m.end])
+                continue
+            if not _OPEN_TITLE.fullmatch(t.group(1)):
+                continue
+            nm = _NAME_RE.match(text, name_at)
+            if nm is None:
+                continue
+            words = nm.group(0).split()
+            while words and words[-1] in _NOT_NAME:
+                words.pop()
+            if not words or words[0] in _NOT_NAME:
+                continue
+            person = " ".join(words)
+            end = name_at + len(person)
+            if any(m.start < end and t.start() < m.end for m in base):
+                continue  # the "name" is a known place or org ("President Obama's Washington")
+            add.append(Mention(t.start(), end, text[t.start():end], None, "GOV", "leader", person,
+                               f"title {t.group(1)!r} with a name not in the knowledge base"))
+        if add:
+            base = sorted([*base, *add], key=lambda m: m.start)
+        return base
+
+    def _compounds(self, text: str, ms: list[Mention]) -> list[Mention]:
+        """Merge "Canadian" + "Prime Minister Mark Carney" and "Japan's" + "foreign ministry"."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(ms):
+            m = ms[i]
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if m.kind in {"country", "demonym", "org", "capital"}:
+                # "Canadian Prime Minister Mark Carney": a state before a titled leader.
+                gap = text[m.end:nxt.start] if nxt else ""
+                if nxt is not None and nxt.kind == "leader" and re.fullmatch(r"(?:['’]s)?\s+", gap) \
+                        and nxt.text != nxt.person:
+                    code = nxt.code or m.code
+                    sector = nxt.sector or ("GOV" if nxt.code is None else None)
+                    reason = f"{m.text} + {nxt.reason}" if nxt.code else \
+                        f"{nxt.person}: unknown office-holder of {self.name_of(m.code or '')}"
+                    out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], code, sector,
+                                       "leader", nxt.person, reason))
+                    i += 2
+                    continue
+                r = _ROLE_AFTER.match(text, m.end)
+                if r is not None and (nxt is None or r.end() <= nxt.start):
+                    role = r.group(1).lower()
+                    end = r.end()
+                    person = None
+                    kind = "role"
+                    if nxt is not None and re.fullmatch(r"\s+", text[end:nxt.start]) and \
+                            nxt.kind in {"leader", "name"} and nxt.person and role in _PERSON_ROLES:
+                        person = nxt.person
+                        end = nxt.end
+                        kind = "leader"
+                        i += 1
+                    code = m.code
+                    out.append(Mention(m.start, end, text[m.start:end], code, ROLE_NOUNS[role],
+                                       kind, person,
+                                       f"{m.text} ({m.reason}) + role {role!r}"))
+                    i += 1
+                    continue
+            if m.kind in {"country", "demonym", "org", "metonym", "capital"}:
+                r2 = _ROLE_OF_BEFORE.search(text, max(0, m.start - 40), m.start)
+                prev_end = out[-1].end if out else 0
+                if r2 is not None and r2.start() >= prev_end:
+                    role = r2.group(1).lower()
+                    out.append(Mention(r2.start(), m.end, text[r2.start():m.end], m.code,
+                                       ROLE_NOUNS[role], "role", None,
+                                       f"role {role!r} of {m.text} ({m.reason})"))
+                    i += 1
+                    continue
+            out.append(m)
+            i += 1
+        return out
+
+
+_PERSON_ROLES = frozenset({
+    "prime minister", "premier", "president", "chancellor", "vice president", "vice-president",
+    "king", "queen", "emir", "sultan", "crown prince", "foreign minister", "foreign secretary",
+    "secretary of state", "defence minister", "defense minister", "defence secretary",
+    "defense secretary", "trade minister", "finance minister", "minister", "leader",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "economy minister",
+    "commerce minister", "foreign affairs minister", "trade representative", "general",
+})
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """The span is a whole word (or words): no letter or digit glued to either side."""
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or c == "_":
+            return False
+    if end < len(text):
+        c = text[end]
+        if c.isalnum() or c == "_":
+            return False
+        # "U.S." ends in a dot; "US-led" is fine, "Mali-based" too.
+    return True
+
+
+def _best_spells(spells: Iterable[Spell]) -> list[Spell]:
+    """Per code, keep only the spells from the highest-ranked source that has any."""
+    top: dict[str, int] = {}
+    for s in spells:
+        top[s.code] = max(top.get(s.code, 0), s.rank)
+    best = [s for s in spells if s.rank == top[s.code]]
+    # Deduplicate (a surface may list the same spell twice via name and plain-ASCII form).
+    seen: set[tuple[str, str, str, dt.date | None]] = set()
+    out: list[Spell] = []
+    for s in best:
+        key = (s.person, s.code, s.role, s.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    out.sort(key=lambda s: s.start or dt.date.min, reverse=True)
+    return out
+
+
+_STATUS_ORDER = {"in office": 0, "unconfirmed": 1, "former": 2, "future": 3}
+
+
+def _pick(spells: Sequence[Spell], day: dt.date) -> tuple[Spell, str]:
+    """The spell that best explains a name at ``day``: in office > unconfirmed > former."""
+    def key(s: Spell) -> tuple[int, int, float]:
+        st = s.status(day)
+        if st == "former":
+            recency = -((day - (s.end or day)).days)
+        elif st == "future":
+            recency = -(((s.start or day) - day).days)
+        else:
+            recency = (s.start or dt.date.min).toordinal()
+        # Heads before ministers when a surname fits both, then the most relevant date.
+        role_rank = 0 if s.role.startswith("head") else 1
+        return (_STATUS_ORDER[st], role_rank, -recency)
+    best = min(spells, key=key)
+    return best, best.status(day)
+
+
+# -- context rules for ambiguous names -------------------------------------------------------
+# Each rule sees the whole text and the span; it returns (code, kind, reason), ("", "drop", "")
+# to drop the span, or None to keep the default reading.
+
+_Rule = Any
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Z][\w'’\-\.]*)\s+$", text[max(0, start - 30):start])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"\s+([A-Z][\w'’\-]*)", text[end:end + 30])
+    return m.group(1) if m else ""
+
+
+def _person_first_or_last(text: str, start: int, end: int) -> bool:
+    """A capitalised word glued before or after: "Michael Jordan", "Chad Wolf"."""
+    b = _word_before(text, start)
+    if b and b not in _BEFORE_OK and not text[max(0, start - 2):start].startswith((". ", ".\n")):
+        # A sentence-initial capital before the name still looks like a first name; accept
+        # only if that word is not a sentence start (previous char is not a full stop).
+        prev_start = start - len(b) - 1
+        head = text[max(0, prev_start - 2):max(0, prev_start)]
+        if not head.strip().endswith((".", "!", "?")) or prev_start > 0:
+            return True
+    a = _word_after(text, end)
+    return bool(a) and a not in _AFTER_OK and not text[end:end + 1] in {",", "."}
+
+
+def _georgia(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    if re.search(r"(Atlanta|Savannah|Augusta|Macon|Athens|Columbus),\s*$", before) or \
+            re.search(r"(Gov\.|Governor|governor of|state of|State of|University of|"
+                      r"Northern District of|Southern District of|Sen\.|Senator)\s+$", before) or \
+            re.match(r"(?:['’]s)?\s+(governor|Governor|Gov\.|state|State|Senate|senator|"
+                     r"Republicans?|Democrats?|voters|Tech|Bulldogs|primary|runoff|"
+                     r"legislature|General Assembly|Secretary of State|election|Supreme Court|"
+                     r"Power|Peach)\b", after) or \
+            re.match(r",\s*(?:U\.S\.|USA|United States)", after) or \
+            re.search(r"\b(?:Alabama|Florida|South Carolina|Tennessee|North Carolina|Texas|"
+                      r"Arizona|Michigan|Wisconsin|Pennsylvania|Ohio),?\s+(?:and|or)\s+$",
+                      before) or \
+            re.match(r",?\s+(?:and|or)\s+(?:Alabama|Florida|South Carolina|Arizona|Michigan|"
+                     r"Pennsylvania|Wisconsin|Texas|Ohio|North Carolina)\b", after):
+        return ("USA", "place", "Georgia the US state (context)")
+    return None
+
+
+def _jordan(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    if _person_first_or_last(text, start, end):
+        return ("", "drop", "a person's name")
+    return None
+
+
+def _niger(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    if re.match(r"\s+(Delta|State|delta)\b", text[end:end + 10]):
+        return ("NGA", "place", "the Niger Delta / Niger State are in Nigeria")
+    return _jordan(text, start, end)
+
+
+def _turkey(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    if re.match(r"\s+(dinner|sandwich(?:es)?|day|Day|meat|pardon|legs?|breast|burgers?|"
+                r"Trot|vultures?|hunting|farm|farms|feathers)\b", text[end:end + 20]) or \
+            re.search(r"(Thanksgiving|Christmas|roast|wild)\s+$", text[max(0, start - 15):start]):
+        return ("", "drop", "the bird")
+    return None
+
+
+def _washington(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    after = text[end:end + 20]
+    if re.match(r"\s+(Post|Times|Examiner|Nationals|Redskins|Wizards|Capitals|Commanders|"
+                r"Monument|Square|Mystics|Huskies|Free Beacon|Journal|Institute)\b", after):
+        return ("", "drop", "a named organisation, not the government")
+    if re.match(r"\s+(state|State)\b", after) or re.search(r"\bstate of\s+$",
+                                                            text[max(0, start - 12):start]):
+        return ("USA", "place", "Washington State")
+    if _word_before(text, start) in {"George", "Denzel", "Kerry", "Martha", "Booker", "T."}:
+        return ("", "drop", "a person's name")
+    return None
+
+
+def _chad(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    if _person_first_or_last(text, start, end):
+        return ("", "drop", "a person's first name")
+    return None
+
+
+_CONTEXT: dict[str, _Rule] = {
+    "Georgia": _georgia,
+    "Jordan": _jordan,
+    "Chad": _chad,
+    "Niger": _niger,
+    "Turkey": _turkey,
+    "Washington": _washington,
+}
+
+
+def lookup_report(kb: ActorKB, name: str, date: dt.date | None = None) -> list[dict[str, Any]]:
+    """Rows for ``multipolar actors lookup``: every reading of ``name`` with its reason."""
+    rows: list[dict[str, Any]] = []
+    for m in kb.lookup(name, date):
+        row: dict[str, Any] = {
+            "text": m.text,
+            "code": m.code,
+            "name": kb.name_of(m.code) if m.code else None,
+            "sector": m.sector,
+            "kind": m.kind,
+            "person": m.person,
+            "reason": m.reason,
+        }
+        if m.code:
+            row["member_of"] = kb.memberships(m.code, date)
+        rows.append(row)
+    for s in kb.spells(name.strip()):
+        rows.append({
+            "text": name.strip(), "code": s.code, "name": kb.name_of(s.code), "sector": None,
+            "kind": "spell", "person": s.person,
+            "reason": f"{s.role.replace('_', ' ')} {s.start or '?'} – {s.end or 'open'}"
+                      + (f" (last seen {s.seen})" if s.seen and not s.end else "")
+                      + f" [{s.source}]",
+        })
+    return rows

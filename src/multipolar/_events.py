@@ -1,0 +1,630 @@
+"""The event stage: a dependency parse plus actor mentions -> CAMEO/PLOVER events.
+
+How a sentence is coded:
+
+1. Each actor mention is attached to the parse (the head token of its span).
+2. Every verb the dictionary knows (:mod:`multipolar._verbs`) is a candidate predicate; its
+   code comes from the verb and the words of its phrase (PETRARCH patterns, curated rules).
+3. Verbs that govern another verb compose with it instead of standing alone: "agreed to
+   provide aid" is an intent to give aid (033), "threatened to attack" a threat of force
+   (138), "refused to meet" a rejection (125, negated), "urged X to talk" an appeal to X
+   (026), "said X must ..." a demand; a reporting verb ("said", "announced") gives way to the
+   event it reports.
+4. The source is the grammatical subject (the agent of a passive), the target the object or
+   the object of a preposition; coordinated subjects with no other party act together and
+   give one reciprocal event per pair.
+5. Negation, modality and the ontology fields (quad, pentaclass, Goldstein, PLOVER) are
+   filled in last.
+
+Everything that depends on words is data (``data/verbs_curated.tsv``,
+``data/cameo_verbs.tsv``) or a small frozen set below; per-sentence work is a walk over the
+tree with dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._ontology import Ontology
+from ._types import Event, Mention, Sentence
+from ._verbs import NO_EVENT, Match, VerbDict, stem_keys
+
+VERSION = "0.1.0"
+
+# Verbs whose complement clause carries the event.
+_REPORT = frozenset(
+    "say tell announce report claim state declare add note insist reiterate confirm quote "
+    "stress assert write testify acknowledge explain predict argue believe think suggest "
+    "indicate reveal disclose emphasize emphasise".split()
+)
+_INTENT = frozenset(
+    "agree promise pledge offer vow commit decide plan intend prepare volunteer undertake "
+    "expect consent resolve".split()
+)
+_WANT = frozenset("want seek hope aim try wish attempt look strive".split())
+_THREAT = frozenset("threaten warn".split())
+_REFUSE = frozenset("refuse decline fail reject oppose resist".split())
+_APPEAL = frozenset(
+    "urge ask call appeal press push pressure encourage invite request implore plead "
+    "persuade".split()
+)
+_DEMAND = frozenset("demand order force require compel".split())
+# adjectives that behave like intent verbs: "is ready to send troops"
+_INTENT_ADJ = frozenset("ready willing prepared committed determined eager keen set".split())
+_CONTROL = _INTENT | _WANT | _THREAT | _REFUSE | _APPEAL | _DEMAND
+# verbs that say nothing on their own but carry a complement: "began to", "continued to"
+_ASPECT = frozenset("begin start continue keep resume go move".split())
+
+_PRONOUNS = frozenset("he she it they we its his her their who which that".split())
+_NEG_WORDS = frozenset("not n't never no".split())
+_HYPOTHETICAL_AUX = frozenset("could would might may should".split())
+_FUTURE_AUX = frozenset("will shall 'll".split())
+_MUST_AUX = frozenset("must should".split())
+_REPORTED_ADV = frozenset("reportedly allegedly apparently purportedly".split())
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_SUBJPASS = frozenset({"nsubjpass", "csubjpass"})
+_OBJ = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj"})
+# prepositions whose object is the other party, strongest first
+_PREP_RANK = {
+    "against": 0, "with": 0, "to": 1, "on": 1, "toward": 1, "towards": 1, "at": 2, "from": 2,
+    "for": 2, "into": 2, "upon": 1, "over": 3, "between": 0, "of": 3, "by": 3, "in": 4,
+    "about": 3, "among": 1, "across": 4,
+}
+_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+@dataclass(slots=True)
+class _Actor:
+    mention: Mention
+    head: Any  # spaCy Token
+    tokens: frozenset[int]
+
+
+@dataclass(slots=True)
+class _Pred:
+    """A coded predicate before roles are filled."""
+
+    verb: Any  # the token whose subject/object give the roles
+    code: str
+    match: Match
+    negated: bool
+    modality: str
+    target_tok: Any | None = None  # the object of an appeal: "urged X to ..."
+    absorbed: Any | None = None  # the complement verb now part of this event
+    reported_by: Any | None = None
+
+
+def _root_of(code: str) -> int:
+    return int(code[:2]) if code[:2].isdigit() else 0
+
+
+def _compose_intent(inner: str, verb_lemma: str) -> tuple[str, str]:
+    """(code, modality) for "agree/plan/want to <inner>"."""
+    r = _root_of(inner)
+    if r >= 10:
+        # intending harm is a threat in CAMEO: "plans to impose restrictions"
+        return ("138" if r in (15, 18, 19, 20) else ("1312" if r == 16 else "130")), "threatened"
+    table = {4: "036", 5: "032", 6: "031", 7: "033", 8: "035", 9: "030", 3: inner}
+    code = table.get(r, "030")
+    if r == 6 and inner in ("061", "062", "063", "064"):
+        code = "031" + {"061": "1", "062": "2", "063": "3", "064": "4"}[inner]
+    if r == 7 and inner in ("071", "072", "073", "074"):
+        code = "033" + {"071": "1", "072": "2", "073": "3", "074": "4"}[inner]
+    if r == 8:
+        code = {"081": "0351", "085": "0354", "084": "0353", "0841": "0353", "087": "0356"}.get(
+            inner, "035"
+        )
+    if r == 4 and inner in ("045",):
+        code = "039"
+    if inner.startswith("057"):
+        code = "030"
+    return code, "intended"
+
+
+def _compose_threat(inner: str) -> str:
+    r = _root_of(inner)
+    if r in (15, 18, 19, 20):
+        return "138"
+    if r == 16:
+        return "1312" if inner.startswith("163") else "131"
+    if r == 17:
+        return "137"
+    if r == 14:
+        return "133"
+    if r == 12 or r == 13:
+        return inner if r == 13 else "130"
+    if r == 8 or r == 7 or r == 4:
+        return "131"  # threatening to withdraw/stop something the target gets
+    return "130"
+
+
+def _compose_refuse(inner: str) -> str:
+    r = _root_of(inner)
+    return {3: "121", 4: "125", 5: "120", 6: "121", 7: "122", 8: "124", 9: "120", 10: "120"}.get(
+        r, "120"
+    )
+
+
+def _compose_appeal(inner: str) -> str:
+    r = _root_of(inner)
+    return {3: "020", 4: "026", 5: "022", 6: "021", 7: "023", 8: "025", 9: "020"}.get(r, "020")
+
+
+def _compose_demand(inner: str) -> str:
+    r = _root_of(inner)
+    return {4: "106", 6: "101", 7: "102", 8: "105"}.get(r, "100")
+
+
+class EventCoder:
+    """Codes one parsed sentence at a time; holds the dictionaries, no per-text state
+    except the last sentence's salient actor (for a leading "it"/"they")."""
+
+    version: str = VERSION
+
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.ontology = ontology or Ontology.default()
+        self.verbs = VerbDict.default()
+        self._prev: tuple[int, list[Mention]] = (-10, [])
+
+    # -- entry point --------------------------------------------------------------------
+    def code_sentence(
+        self, sentence: Sentence, doc: Any, mentions: Sequence[Mention], date: str | None
+    ) -> list[Event]:
+        actors = self._attach(doc, mentions)
+        prev_index, prev_salient = self._prev
+        carried = prev_salient if sentence.index == prev_index + 1 else []
+        if not actors:
+            self._prev = (sentence.index, [])
+            return []
+        tok_actor: dict[int, _Actor] = {}
+        for a in actors:
+            for i in a.tokens:
+                tok_actor[i] = a
+        words = [t.lower_ for t in doc]
+        keys = stem_keys(words + [t.lemma_.lower() for t in doc])
+        preds = self._predicates(doc, words, keys)
+        events: list[Event] = []
+        salient: list[Mention] = []
+        for p in preds:
+            src_actors, passive_target = self._source(p, actors, tok_actor, carried)
+            if src_actors:
+                salient = salient or [a.mention for a in src_actors]
+            tgt_actors = self._target(p, actors, src_actors, passive_target)
+            events.extend(self._emit(p, src_actors, tgt_actors, date))
+        if not salient:
+            subj = [a.mention for a in actors if a.head.dep_ in _SUBJ or a.head.dep_ in _SUBJPASS]
+            salient = subj[:1] or [actors[0].mention]
+        self._prev = (sentence.index, salient)
+        return self._dedupe(events)
+
+    # -- actors -------------------------------------------------------------------------
+    @staticmethod
+    def _attach(doc: Any, mentions: Sequence[Mention]) -> list[_Actor]:
+        out: list[_Actor] = []
+        for m in mentions:
+            if not m.code:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            out.append(_Actor(m, span.root, frozenset(range(span.start, span.end))))
+        return out
+
+    # -- predicates ---------------------------------------------------------------------
+    def _code_verb(self, tok: Any, words: list[str], keys: set[str]) -> Match | None:
+        lemma = tok.lemma_.lower()
+        if not self.verbs.known(lemma):
+            return None
+        sub = [t for t in tok.subtree if t.i > tok.i and t.dep_ not in ("punct",)]
+        # the verb's own phrase stops at a nested clause with its own subject
+        post: list[str] = []
+        for t in sub:
+            post.append(t.lower_)
+        left = tok.left_edge.i
+        pre = words[left : tok.i]
+        return self.verbs.code(lemma, pre, post, keys, stem_keys(post + [t.lemma_.lower() for t in sub]))
+
+    def _predicates(self, doc: Any, words: list[str], keys: set[str]) -> list[_Pred]:
+        codes: dict[int, Match] = {}
+        for tok in doc:
+            if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
+                m = self._code_verb(tok, words, keys)
+                if m is not None:
+                    codes[tok.i] = m
+        preds: list[_Pred] = []
+        absorbed: set[int] = set()
+        # outermost verbs first so that a governing verb absorbs its complement
+        order = sorted(codes, key=lambda i: _depth(doc[i]))
+        for i in order:
+            if i in absorbed:
+                continue
+            tok = doc[i]
+            match = codes[i]
+            pred = self._compose(tok, match, codes, absorbed)
+            if pred is None:
+                continue
+            preds.append(pred)
+        return preds
+
+    def _complement(self, tok: Any, codes: dict[int, Match]) -> Any | None:
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.i in codes:
+                return c
+            if c.dep_ == "acomp" and c.lemma_.lower() in _INTENT_ADJ:
+                for cc in c.children:
+                    if cc.dep_ == "xcomp" and cc.i in codes:
+                        return cc
+        for c in tok.children:
+            # "threatened sanctions" has no verb; "called for talks" keeps the noun phrase
+            if c.dep_ in ("xcomp", "ccomp"):
+                for cc in c.children:
+                    if cc.dep_ in ("xcomp", "ccomp") and cc.i in codes:
+                        return cc
+        return None
+
+    def _compose(
+        self, tok: Any, match: Match, codes: dict[int, Match], absorbed: set[int]
+    ) -> _Pred | None:
+        lemma = tok.lemma_.lower()
+        negated = _negated(tok)
+        modality = _modality(tok)
+        inner_tok = self._complement(tok, codes)
+        is_adj_intent = any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _INTENT_ADJ for c in tok.children
+        )
+        if inner_tok is not None:
+            inner = self._compose(inner_tok, codes[inner_tok.i], codes, absorbed)
+            absorbed.add(inner_tok.i)
+            if inner is None:
+                return None if lemma in _REPORT else self._simple(tok, match, negated, modality)
+            icode = inner.code
+            dep = inner_tok.dep_
+            obj = _object_of(tok)
+            if lemma in _REPORT and dep == "ccomp" or (lemma in _REPORT and dep == "xcomp"):
+                aux = {c.lower_ for c in inner.verb.children if c.dep_ == "aux"}
+                subj = _subject_tok(inner.verb)
+                same = subj is None or subj.lower_ in _PRONOUNS
+                if aux & _MUST_AUX and not (subj is not None and subj.lower_ in ("we", "i")):
+                    # "X said Y must ..." is a demand by X on Y
+                    return _Pred(tok, _compose_demand(icode), match, inner.negated, "asserted",
+                                 target_tok=subj, absorbed=inner.verb)
+                if same and aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX) and not inner.negated and _root_of(icode) not in (1, 2, 13):
+                    code, mod = _compose_intent(icode, lemma)
+                    return _Pred(inner.verb, code, inner.match, inner.negated, mod,
+                                 reported_by=tok, target_tok=inner.target_tok)
+                inner.reported_by = tok
+                if not same and inner.modality == "asserted":
+                    inner.modality = "reported"
+                return inner
+            if lemma in _THREAT:
+                return _Pred(inner.verb, _compose_threat(icode), match, negated or inner.negated,
+                             "threatened", absorbed=inner.verb, target_tok=inner.target_tok)
+            if lemma in _REFUSE:
+                return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
+                             absorbed=inner.verb, target_tok=inner.target_tok)
+            if lemma in _APPEAL and obj is not None:
+                return _Pred(tok, _compose_appeal(icode), match, negated, modality,
+                             target_tok=obj, absorbed=inner.verb)
+            if lemma in _DEMAND and obj is not None:
+                return _Pred(tok, _compose_demand(icode), match, negated, modality,
+                             target_tok=obj, absorbed=inner.verb)
+            if lemma in _INTENT or lemma in _WANT or is_adj_intent:
+                if negated or inner.negated:
+                    return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
+                                 absorbed=inner.verb, target_tok=inner.target_tok)
+                code, mod = _compose_intent(icode, lemma)
+                return _Pred(inner.verb, code, match, False, mod, absorbed=inner.verb,
+                             target_tok=inner.target_tok)
+            if lemma in _ASPECT or match.code == NO_EVENT:
+                inner.negated = inner.negated or negated
+                return inner
+            if dep == "xcomp":
+                # a verb of its own with a purpose clause: keep the governing verb's event
+                return self._simple(tok, match, negated, modality)
+            absorbed.discard(inner_tok.i)
+        if lemma in _REPORT and match.code.startswith("01"):
+            return self._simple(tok, match, negated, modality)
+        return self._simple(tok, match, negated, modality)
+
+    def _simple(self, tok: Any, match: Match, negated: bool, modality: str) -> _Pred | None:
+        if match.code == NO_EVENT or not match.code[:2].isdigit():
+            return None
+        code = match.code.split(":")[0]
+        lemma = tok.lemma_.lower()
+        if lemma in _THREAT and not code.startswith("13"):
+            code = "130"
+        if code.startswith("13"):
+            modality = "threatened"
+        elif code.startswith("03") and modality == "asserted":
+            modality = "intended"
+        if negated and _root_of(code) in (3, 4, 5, 6, 7, 8) and lemma in _INTENT:
+            # "did not agree" is a rejection, still marked negated
+            code = "120"
+        return _Pred(tok, code, match, negated, modality)
+
+    # -- roles --------------------------------------------------------------------------
+    def _source(
+        self,
+        p: _Pred,
+        actors: list[_Actor],
+        tok_actor: dict[int, _Actor],
+        carried: list[Mention],
+    ) -> tuple[list[_Actor], list[_Actor]]:
+        verb = p.verb
+        subj, passive = _subject(verb)
+        # the reporter speaks for a pronoun subject: "X said it would ..."
+        if (subj is None or subj.lower_ in _PRONOUNS) and p.reported_by is not None:
+            rs, _ = _subject(p.reported_by)
+            if rs is not None and (subj is None or rs.lower_ not in _PRONOUNS):
+                subj = rs
+        passive_target: list[_Actor] = []
+        if passive:
+            passive_target = _group_under(subj, actors, ()) if subj is not None else []
+            agent = _agent(verb)
+            subj = agent
+        if subj is None:
+            return [], passive_target
+        group = _group_under(subj, actors, ())
+        if not group and subj.lower_ in _PRONOUNS and subj.i < 3 and carried:
+            # a sentence opening with "it"/"they": the previous sentence's main actor
+            return [_Actor(m, subj, frozenset()) for m in carried], passive_target
+        return group, passive_target
+
+    def _target(
+        self, p: _Pred, actors: list[_Actor], sources: list[_Actor], passive_target: list[_Actor]
+    ) -> list[_Actor]:
+        if passive_target:
+            return passive_target
+        src_codes = {a.mention.code for a in sources}
+        excluded: set[int] = set()
+        for s in sources:
+            excluded |= {t.i for t in s.head.subtree} if s.head.dep_ in _SUBJ else set(s.tokens)
+        subj = _subject_tok(p.verb)
+        if subj is not None:
+            excluded |= {t.i for t in subj.subtree}
+        if p.target_tok is not None:
+            g = _group_under(p.target_tok, actors, excluded)
+            if g:
+                return g
+        best: list[_Actor] = []
+        best_rank = (99, 99)
+        verbs = [p.verb]
+        if p.absorbed is not None and p.absorbed is not p.verb:
+            verbs.append(p.absorbed)
+        for v in verbs:
+            for c in v.children:
+                rank = _child_rank(c)
+                if rank is None:
+                    continue
+                if c.dep_ == "prep":
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                else:
+                    objs = [c]
+                for o in objs:
+                    g = _group_under(o, actors, excluded)
+                    g = [a for a in g if a.mention.code not in src_codes]
+                    if g and rank < best_rank:
+                        best, best_rank = g, rank
+        return best
+
+    # -- output -------------------------------------------------------------------------
+    def _emit(
+        self, p: _Pred, sources: list[_Actor], targets: list[_Actor], date: str | None
+    ) -> list[Event]:
+        if not sources:
+            return []
+        code = p.code
+        root = code[:2]
+        # a bare statement with nobody addressed says nothing about alignment
+        if root in ("01",) and not targets:
+            return []
+        src = _uniq(sources)
+        tgt = [t for t in _uniq(targets) if t.mention.code not in {s.mention.code for s in src}]
+        info = self.ontology.info(code)
+        conf = 0.5 + (0.2 if p.match.source != "default" else 0.0) + (0.1 if tgt else 0.0)
+        if p.modality == "reported":
+            conf -= 0.1
+        if root in ("01", "02"):
+            conf -= 0.15
+        symmetric = root in _SYMMETRIC_ROOTS and ":" in p.match.code
+        events: list[Event] = []
+
+        def make(s: _Actor, t: _Actor | None, reciprocal: bool) -> Event:
+            return Event(
+                sentence_index=0, start=0, end=0, sentence="", date=date,
+                source=s.mention.code, target=t.mention.code if t else None,
+                cameo=code, cameo_root=info.root, quad=info.quad, pentaclass=info.pentaclass,
+                goldstein=info.goldstein, plover=info.plover, plover_mode=info.plover_mode,
+                plover_context=list(info.plover_context),
+                source_sector=s.mention.sector, target_sector=t.mention.sector if t else None,
+                source_text=s.mention.text, target_text=t.mention.text if t else "",
+                reciprocal=reciprocal, negated=p.negated, modality=p.modality,
+                confidence=round(min(max(conf, 0.05), 0.95), 2),
+            )
+
+        if len(src) >= 2 and not tgt:
+            for i, a in enumerate(src):
+                for b in src[i + 1 :]:
+                    events.append(make(a, b, True))
+            return events
+        for s in src:
+            if not tgt:
+                events.append(make(s, None, False))
+            for t in tgt:
+                events.append(make(s, t, symmetric or _via_with(t)))
+        return events
+
+    @staticmethod
+    def _dedupe(events: list[Event]) -> list[Event]:
+        best: dict[tuple[str | None, str | None, str, bool], Event] = {}
+        for e in events:
+            pair = tuple(sorted((e.source or "", e.target or ""))) if e.reciprocal else (e.source, e.target)
+            k = (pair[0], pair[1], e.cameo_root, e.reciprocal)
+            if k not in best or e.confidence > best[k].confidence:
+                best[k] = e
+        kept = list(best.values())
+        # statements are noise next to a substantive event of the same sentence
+        if any(e.cameo_root not in ("01",) for e in kept):
+            kept = [e for e in kept if e.cameo_root != "01"]
+        return kept
+
+
+# -- tree helpers ----------------------------------------------------------------------------
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 100:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _subject_tok(verb: Any) -> Any | None:
+    s, _ = _subject(verb)
+    return s
+
+
+def _subject(verb: Any) -> tuple[Any | None, bool]:
+    """The subject of ``verb`` and whether it is passive, looking up control/conj chains."""
+    tok = verb
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                return c, False
+            if c.dep_ in _SUBJPASS:
+                return c, True
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")):
+            return tok.head, tok.tag_ == "VBN"
+        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
+            if tok.dep_ == "xcomp":
+                obj = _object_of(tok.head)
+                if obj is not None and tok.head.lemma_.lower() in _APPEAL | _DEMAND:
+                    return obj, False
+            tok = tok.head
+            continue
+        break
+    return None, False
+
+
+def _agent(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _object_of(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "obj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _child_rank(c: Any) -> tuple[int, int] | None:
+    if c.dep_ in _OBJ:
+        return (0, 0)
+    if c.dep_ == "prep":
+        r = _PREP_RANK.get(c.lower_)
+        return None if r is None else (1, r)
+    if c.dep_ in ("npadvmod", "advmod") and c.pos_ in ("PROPN", "NOUN"):
+        return (3, 0)
+    if c.dep_ in ("xcomp",):
+        return (2, 0)
+    return None
+
+
+def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> list[_Actor]:
+    """The actor(s) a phrase names: the shallowest actor under ``top`` and its conjuncts."""
+    ex = set(excluded)
+    sub = {t.i for t in top.subtree} - ex
+    inside = [a for a in actors if a.head.i in sub]
+    if not inside:
+        return []
+
+    def dist(a: _Actor) -> int:
+        d, t = 0, a.head
+        while t.i != top.i and d < 50:
+            # a clause inside the phrase ("the rebels who attacked X") is far away
+            d += 5 if t.dep_ in _CLAUSE else 1
+            t = t.head
+        return d
+
+    inside.sort(key=dist)
+    first = inside[0]
+    group = [first]
+    base = dist(first)
+    for a in inside[1:]:
+        if _conjoined(first.head, a.head) or (dist(a) == base and a.head.head.i == first.head.head.i and a.head.dep_ == first.head.dep_):
+            group.append(a)
+    return group
+
+
+def _conjoined(a: Any, b: Any) -> bool:
+    """True when ``b`` is reached from ``a`` (or vice versa) through conj/appos links."""
+    for x, y in ((a, b), (b, a)):
+        t = y
+        for _ in range(8):
+            if t.dep_ not in ("conj", "appos") or t.head.i == t.i:
+                break
+            t = t.head
+            if t.i == x.i:
+                return True
+    # both conjuncts of a third head: "Senior Hungarian and Romanian officials"
+    return bool(a.head.i == b.head.i and (a.dep_ == "conj" or b.dep_ == "conj"))
+
+
+def _via_with(t: _Actor) -> bool:
+    tok = t.head
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between"):
+            return True
+        if tok.head.i == tok.i or tok.dep_ in _CLAUSE:
+            return False
+        tok = tok.head
+    return False
+
+
+def _negated(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in c.children
+        ):
+            return True
+    return False
+
+
+def _modality(tok: Any) -> str:
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    adv = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    if adv & _REPORTED_ADV:
+        return "reported"
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            return "hypothetical"
+    if aux & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if aux & _FUTURE_AUX:
+        return "intended"
+    return "asserted"
+
+
+def _uniq(actors: list[_Actor]) -> list[_Actor]:
+    seen: set[str | None] = set()
+    out = []
+    for a in actors:
+        if a.mention.code not in seen:
+            seen.add(a.mention.code)
+            out.append(a)
+    return out

@@ -9,13 +9,20 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
+import pandas as pd
+
 from ._store import to_json_value
 
 TABLE_WIDTH_DEFAULT = 160
 
 
+def _missing(value: Any) -> bool:
+    # pandas reads SQL NULL back as None, NaN or pd.NA depending on the column's dtype.
+    return value is None or value is getattr(pd, "NA", None) or (isinstance(value, float) and value != value)
+
+
 def _cell(value: Any, width: int) -> str:
-    if value is None:
+    if _missing(value):
         text = ""
     elif isinstance(value, float):
         text = f"{value:g}"
@@ -48,10 +55,7 @@ def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], max_wid
 def jsonable(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in row.items():
-        v = to_json_value(v)
-        if isinstance(v, float) and v != v:  # NaN from pandas means "no value"
-            v = None
-        out[k] = v
+        out[k] = None if _missing(v) else to_json_value(v)
     return out
 
 

@@ -133,7 +133,7 @@ def ingest(
         if not quiet:
             bar.write(f"{status}: {line}", file=sys.stderr)
 
-    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None
     try:
         report = run_ingest(paths, db, date, limits, batch_size, stdin=stdin, on_message=message, on_progress=bar.update)
     finally:
@@ -310,7 +310,7 @@ def extract(
         fail("give either PATH (a text file or -) or --jsonl FILE", 2)
     coder = Coder(CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries)))
     if jsonl_path is not None:
-        stream = click.open_file(jsonl_path, "rb") if jsonl_path != "-" else click.get_binary_stream("stdin")
+        stream = click.open_file(jsonl_path, "rb") if jsonl_path != "-" else sys.stdin.buffer
         if jsonl_path.endswith(".gz"):
             import gzip
 
@@ -318,7 +318,7 @@ def extract(
         _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date)
         return
     assert path is not None
-    stdin = click.get_binary_stream("stdin") if path == "-" else None
+    stdin = sys.stdin.buffer if path == "-" else None
     from ._clean import clean
 
     items = list(read_inputs([path], stdin=stdin))
@@ -368,3 +368,24 @@ def _chunks(items: Any, size: int) -> Any:
             chunk = []
     if chunk:
         yield chunk
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", "show_errors", is_flag=True, help="List each miss with its sentence, gold and prediction.")
+def eval_(gold: str, fmt: str, show_errors: bool) -> None:
+    """Score the coder against a gold file (PLOVER GSR or PETRARCH-2 validation JSONL)."""
+    from ._coder import Coder
+    from ._eval import evaluate, format_table, read_gold
+
+    records = read_gold(gold)
+    if not records:
+        raise click.ClickException(f"{gold}: no records; give a JSONL file with one gold record a line")
+    result = evaluate(records, Coder())
+    if fmt == "json":
+        if not show_errors:
+            result = {k: v for k, v in result.items() if k != "errors"}
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(result, errors=show_errors))

@@ -101,10 +101,20 @@ class Event:
     article_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        """The record in DESIGN.md's field order."""
+        return {name: getattr(self, name) for name in EVENT_FIELDS}
 
 
-EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event))
+# The public field order (DESIGN.md, "Event record"); the dataclass order differs only
+# because fields with defaults must come last.
+EVENT_FIELDS: tuple[str, ...] = (
+    "article_id", "sentence_index", "start", "end", "sentence", "date",
+    "source", "target", "source_sector", "target_sector", "source_text", "target_text",
+    "cameo", "cameo_root", "quad", "pentaclass", "goldstein",
+    "plover", "plover_mode", "plover_context",
+    "reciprocal", "negated", "modality", "confidence", "coder",
+)  # fmt: skip
+assert set(EVENT_FIELDS) == {f.name for f in dataclasses.fields(Event)}
 
 
 @dataclass(slots=True)

@@ -100,8 +100,14 @@ def build_trade(con: duckdb.DuckDBPyConnection, path: Path, since: int, out: Pat
         WHERE year >= ? AND (coalesce(flow1, 0) > 0 OR coalesce(flow2, 0) > 0)""",
         [str(path), since],
     )
+    # Dyads are stored with a < b (alphabetically) so that a lookup needs one orientation.
     return _write(
-        con, "SELECT * FROM cow WHERE a IS NOT NULL AND b IS NOT NULL ORDER BY a, b, year", out
+        con,
+        """SELECT least(a, b) AS a, greatest(a, b) AS b, year,
+                  CASE WHEN a < b THEN flow_a_to_b_usd ELSE flow_b_to_a_usd END AS flow_a_to_b_usd,
+                  CASE WHEN a < b THEN flow_b_to_a_usd ELSE flow_a_to_b_usd END AS flow_b_to_a_usd
+           FROM cow WHERE a IS NOT NULL AND b IS NOT NULL ORDER BY 1, 2, 3""",
+        out,
     )
 
 

@@ -45,9 +45,9 @@ def test_sentences_that_look_like_debris_are_kept(kept: str) -> None:
     assert clean(f"First line.\n{kept}") == f"First line.\n\n{kept}"
 
 
-def test_repeated_teaser_headline_is_dropped() -> None:
+def test_repeated_headline_is_kept_once() -> None:
     text = "Body sentence one.\nLeaders leave summit with no deal\nLeaders leave summit with no deal\nRead More"
-    assert clean(text) == "Body sentence one."
+    assert clean(text) == "Body sentence one.\n\nLeaders leave summit with no deal"
 
 
 def test_repeated_full_sentence_is_kept() -> None:

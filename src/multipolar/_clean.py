@@ -2,8 +2,8 @@
 
 Scraped news carries page furniture between paragraphs: "Advertisement", "Read More",
 "image", caption credits, newsletter prompts and teaser headlines for other stories (often
-repeated). Left in, they become false sentences, and a teaser headline such as "Leaders
-leave summit with no deal" would be coded as an event of this article. The cleaner works on
+repeated). Left in, they become false sentences. A headline the page repeats (a teaser block) is kept
+once: it is still a dated news statement, but coding every copy would multiply its events. The cleaner works on
 whole lines, so the text it keeps is unchanged and every offset into the cleaned text points
 at the publisher's words.
 """
@@ -45,12 +45,13 @@ def normalise_for_hash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _is_teaser(line: str, counts: Counter[str]) -> bool:
+def _is_headline_repeat(line: str, counts: Counter[str], seen: set[str]) -> bool:
     # A short line without closing punctuation that occurs more than once is a headline
-    # repeated by the page (a teaser for another story), not a paragraph of this one.
+    # the page repeats; every copy after the first is furniture.
     words = line.split()
     return (
         counts[line] > 1
+        and line in seen
         and len(words) <= _TEASER_MAX_WORDS
         and not line.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
     )
@@ -63,8 +64,10 @@ def clean(text: str) -> str:
     lines = [line for line in lines if line]
     counts = Counter(lines)
     kept: list[str] = []
+    seen: set[str] = set()
     for line in lines:
-        if _DEBRIS_LINE.match(line) or _is_teaser(line, counts):
+        if _DEBRIS_LINE.match(line) or _is_headline_repeat(line, counts, seen):
             continue
+        seen.add(line)
         kept.append(_DEBRIS_PREFIX.sub("", line))
     return "\n\n".join(kept)

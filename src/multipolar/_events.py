@@ -40,10 +40,17 @@ _REPORT = frozenset(
     "indicate reveal disclose emphasize emphasise".split()
 )
 _INTENT = frozenset(
-    "agree promise pledge offer vow commit decide plan intend prepare volunteer undertake "
-    "expect consent resolve".split()
+    "agree promise pledge offer vow commit decide plan intend volunteer undertake consent "
+    "resolve".split()
 )
 _WANT = frozenset("want seek hope aim try wish attempt look strive".split())
+# intent verbs whose harmful complement is a threat, not a commitment to act
+_PLAN = frozenset("plan intend want hope aim seek vow swear".split())
+# light verbs: the event is in the object noun ("held talks", "staged a protest")
+_LIGHT = frozenset(
+    "hold have conduct renew launch begin start continue resume stage mount make undertake "
+    "give carry open join attend lodge issue file announce".split()
+)
 _THREAT = frozenset("threaten warn".split())
 _REFUSE = frozenset("refuse decline fail reject oppose resist".split())
 _APPEAL = frozenset(
@@ -55,7 +62,7 @@ _DEMAND = frozenset("demand order force require compel".split())
 _INTENT_ADJ = frozenset("ready willing prepared committed determined eager keen set".split())
 _CONTROL = _INTENT | _WANT | _THREAT | _REFUSE | _APPEAL | _DEMAND
 # verbs that say nothing on their own but carry a complement: "began to", "continued to"
-_ASPECT = frozenset("begin start continue keep resume go move".split())
+_ASPECT = frozenset("begin start continue keep resume go move schedule set due".split())
 
 _PRONOUNS = frozenset("he she it they we its his her their who which that".split())
 _NEG_WORDS = frozenset("not n't never no".split())
@@ -190,6 +197,8 @@ class EventCoder:
         events: list[Event] = []
         salient: list[Mention] = []
         for p in preds:
+            if _before_clause(p.verb):
+                continue
             src_actors, passive_target = self._source(p, actors, tok_actor, carried)
             if src_actors:
                 salient = salient or [a.mention for a in src_actors]
@@ -228,13 +237,30 @@ class EventCoder:
         pre = words[left : tok.i]
         return self.verbs.code(lemma, pre, post, keys, stem_keys(post + [t.lemma_.lower() for t in sub]))
 
+    def _code_noun_object(self, tok: Any) -> Match | None:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+                code = self.verbs.nouns.get(c.lemma_.lower())
+                if code is not None:
+                    return Match(code, "curated", 1)
+        return None
+
     def _predicates(self, doc: Any, words: list[str], keys: set[str]) -> list[_Pred]:
         codes: dict[int, Match] = {}
         for tok in doc:
             if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
                 m = self._code_verb(tok, words, keys)
+                lemma = tok.lemma_.lower()
+                if m is None or lemma in _LIGHT:
+                    nm = self._code_noun_object(tok)
+                    if nm is not None and (m is None or m.source == "default" or m.code == NO_EVENT):
+                        m = nm
                 if m is not None:
                     codes[tok.i] = m
+            elif tok.pos_ == "AUX" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _INTENT_ADJ for c in tok.children
+            ):
+                codes[tok.i] = Match("030", "curated", 1)
         preds: list[_Pred] = []
         absorbed: set[int] = set()
         # outermost verbs first so that a governing verb absorbs its complement
@@ -292,6 +318,10 @@ class EventCoder:
                     # "X said Y must ..." is a demand by X on Y
                     return _Pred(tok, _compose_demand(icode), match, inner.negated, "asserted",
                                  target_tok=subj, absorbed=inner.verb)
+                if same and inner.negated and 3 <= _root_of(icode) <= 8:
+                    # "X said it would not provide aid": a refusal
+                    return _Pred(inner.verb, _compose_refuse(icode), inner.match, True, "asserted",
+                                 reported_by=tok, target_tok=inner.target_tok)
                 if same and aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX) and not inner.negated and _root_of(icode) not in (1, 2, 13):
                     code, mod = _compose_intent(icode, lemma)
                     return _Pred(inner.verb, code, inner.match, inner.negated, mod,
@@ -306,13 +336,17 @@ class EventCoder:
             if lemma in _REFUSE:
                 return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
                              absorbed=inner.verb, target_tok=inner.target_tok)
-            if lemma in _APPEAL and obj is not None:
+            if (lemma in _APPEAL or lemma in _WANT) and obj is not None and dep == "xcomp":
                 return _Pred(tok, _compose_appeal(icode), match, negated, modality,
                              target_tok=obj, absorbed=inner.verb)
             if lemma in _DEMAND and obj is not None:
                 return _Pred(tok, _compose_demand(icode), match, negated, modality,
                              target_tok=obj, absorbed=inner.verb)
-            if lemma in _INTENT or lemma in _WANT or is_adj_intent:
+            if lemma in _INTENT or lemma in _WANT or is_adj_intent or tok.pos_ == "AUX":
+                if _root_of(icode) >= 14 and lemma not in _PLAN:
+                    # "pledged to expel": the commitment is coded as the act itself
+                    inner.modality = "intended"
+                    return inner
                 if negated or inner.negated:
                     return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
                                  absorbed=inner.verb, target_tok=inner.target_tok)
@@ -325,6 +359,12 @@ class EventCoder:
             if dep == "xcomp":
                 # a verb of its own with a purpose clause: keep the governing verb's event
                 return self._simple(tok, match, negated, modality)
+            if _root_of(match.code) in (1, 11, 12) and dep == "ccomp":
+                # "alleged that X helped ...": the allegation is the event, X its target
+                pred = self._simple(tok, match, negated, modality)
+                if pred is not None:
+                    pred.target_tok = _subject_tok(inner_tok)
+                return pred
             absorbed.discard(inner_tok.i)
         if lemma in _REPORT and match.code.startswith("01"):
             return self._simple(tok, match, negated, modality)
@@ -423,7 +463,12 @@ class EventCoder:
         if root in ("01",) and not targets:
             return []
         src = _uniq(sources)
-        tgt = [t for t in _uniq(targets) if t.mention.code not in {s.mention.code for s in src}]
+        src_tokens = {s.head.i for s in src}
+        tgt = [t for t in _uniq(targets) if t.head.i not in src_tokens]
+        if len(src) >= 2 and root in _SYMMETRIC_ROOTS and not any(_via_with(t) for t in tgt):
+            tgt = []  # "A and B held talks on C": C is the topic, A and B the parties
+        if len(src) == 1 and len(tgt) > 1:
+            tgt = [t for t in tgt if t.mention.code != src[0].mention.code] or tgt[:1]
         info = self.ontology.info(code)
         conf = 0.5 + (0.2 if p.match.source != "default" else 0.0) + (0.1 if tgt else 0.0)
         if p.modality == "reported":
@@ -467,6 +512,11 @@ class EventCoder:
             if k not in best or e.confidence > best[k].confidence:
                 best[k] = e
         kept = list(best.values())
+        # an event without a target repeats one with a target from the same source
+        with_target = {(e.source, e.cameo_root) for e in kept if e.target}
+        kept = [e for e in kept if e.target or (e.source, e.cameo_root) not in with_target]
+        with_target_src = {e.source for e in kept if e.target}
+        kept = [e for e in kept if e.target or e.source not in with_target_src or e.reciprocal]
         # statements are noise next to a substantive event of the same sentence
         if any(e.cameo_root not in ("01",) for e in kept):
             kept = [e for e in kept if e.cameo_root != "01"]
@@ -474,6 +524,18 @@ class EventCoder:
 
 
 # -- tree helpers ----------------------------------------------------------------------------
+def _before_clause(tok: Any) -> bool:
+    """True for a clause that has not happened yet: "... before X heads to Y"."""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in t.children):
+            return True
+        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _depth(tok: Any) -> int:
     d = 0
     while tok.head.i != tok.i and d < 100:

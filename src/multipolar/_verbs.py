@@ -117,6 +117,7 @@ class VerbDict:
         self.blocks: list[Block] = []
         self.entries: dict[str, list[VerbEntry]] = {}
         self.curated: dict[str, list[tuple[str, tuple[Word, ...]]]] = {}
+        self.nouns: dict[str, str] = {}  # event nouns: "talks" -> 040 (after a light verb)
         self._synsets: dict[str, tuple[Alternative, ...]] = {}
         self._load_petrarch(verbs_text)
         self._load_curated(curated_text)
@@ -181,6 +182,9 @@ class VerbDict:
                 continue
             parts = line.split("\t")
             lemma, code = parts[0].strip(), parts[1].strip()
+            if lemma.startswith("@"):
+                self.nouns[lemma[1:]] = code
+                continue
             words = tuple(_word(w) for w in parts[2].split()) if len(parts) > 2 else ()
             self.curated.setdefault(lemma, []).append((code, words))
         # more specific rules first

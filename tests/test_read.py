@@ -142,11 +142,13 @@ def test_stdin_text_and_jsonl() -> None:
     assert isinstance(items[0], Document) and items[0].id == "x"
 
 
-def test_text_limit_is_noted(tmp_path: Path) -> None:
+def test_long_text_is_split_into_noted_parts(tmp_path: Path) -> None:
     p = tmp_path / "big.txt"
     p.write_text("word " * 5000)
-    [doc] = list(read_inputs([str(p)], ReadLimits(max_text_chars=1000)))
-    assert isinstance(doc, Document) and len(doc.text) == 1000 and "cut at" in doc.notes[0]
+    docs = list(read_inputs([str(p)], ReadLimits(max_text_chars=1000)))
+    assert all(isinstance(d, Document) and len(d.text) <= 1000 for d in docs)
+    assert "".join(d.text for d in docs if isinstance(d, Document)) == "word " * 5000
+    assert docs[1].origin == f"{p}#part2" and "part 2" in docs[1].notes[-1]
 
 
 def test_file_size_limit(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ closer to whom, who threatens whom), not about particular sentences.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

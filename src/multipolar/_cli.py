@@ -24,7 +24,7 @@ EVENT_TABLE_COLUMNS = ("date", "source", "plover", "cameo", "target", "modality"
 QUANTITY_TABLE_COLUMNS = ("kind", "subject", "partner", "value", "unit", "usd_value", "text")
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
@@ -222,13 +222,12 @@ def events(
 ) -> None:
     """List coded events, filtered by actor, dyad, type and dates."""
     from . import _store
-    from ._output import write_records
 
     if fmt == "parquet" and not output:
         fail("--format parquet writes a file: add --output events.parquet", 2)
     con = _open_read(db)
     try:
-        df = _store.query_events(con, _store.EventFilter(actor, tuple(dyad) if dyad else None, type_, since, until, limit))
+        df = _store.query_events(con, _store.EventFilter(actor, (dyad[0], dyad[1]) if dyad else None, type_, since, until, limit))
     finally:
         con.close()
     rows = df.to_dict("records")
@@ -310,12 +309,14 @@ def extract(
         fail("give either PATH (a text file or -) or --jsonl FILE", 2)
     coder = Coder(CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries)))
     if jsonl_path is not None:
-        stream = click.open_file(jsonl_path, "rb") if jsonl_path != "-" else sys.stdin.buffer
-        if jsonl_path.endswith(".gz"):
-            import gzip
+        if jsonl_path == "-":
+            _extract_jsonl(coder, read_jsonl_stream(sys.stdin.buffer, "<stdin>", ReadLimits()), date)
+            return
+        import gzip
 
-            stream = gzip.open(jsonl_path, "rb")
-        _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date)
+        opener: Any = gzip.open if jsonl_path.endswith(".gz") else open
+        with opener(jsonl_path, "rb") as stream:
+            _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date)
         return
     assert path is not None
     stdin = sys.stdin.buffer if path == "-" else None
@@ -341,8 +342,8 @@ def extract(
 
 
 def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None) -> None:
-    from ._coder import Item
     from ._clean import clean
+    from ._coder import Item
     from ._types import Document, Rejection
 
     # Chunks keep memory flat on large files while the parser still gets full batches.

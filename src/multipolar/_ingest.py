@@ -15,6 +15,9 @@ from ._read import ReadLimits, read_inputs
 from ._types import Document, Rejection
 
 SUPPORTED_LANGUAGES = ("en",)
+# A batch is also committed once it holds this much text, so that a batch of very long
+# articles (parts of a split 30 MB file) cannot hold batch_size x max_chars in memory.
+MAX_BATCH_CHARS = 16_000_000
 
 
 @dataclass(slots=True)
@@ -51,17 +54,21 @@ def ingest(
     """
     report = IngestReport()
     batch: list[Document | Rejection] = []
+    chars = 0
 
     def flush() -> None:
+        nonlocal chars
         if batch:
             _write(batch, db, date, report, on_message)
             if on_progress:
                 on_progress(len(batch))
             batch.clear()
+            chars = 0
 
     for item in read_inputs(paths, limits, stdin=stdin):
         batch.append(item)
-        if len(batch) >= batch_size:
+        chars += len(item.text) if isinstance(item, Document) else 0
+        if len(batch) >= batch_size or chars >= MAX_BATCH_CHARS:
             flush()
     flush()
     return report

@@ -34,12 +34,13 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 MAX_HTML_DEPTH = 200
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
 _VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"]
 )
 # Tags that carry the structure trafilatura needs; every other tag is dropped when flattening.
 _FLAT_KEEP = frozenset(
-    "html head body title meta link p br h1 h2 h3 h4 h5 h6 article main blockquote pre "
-    "script style noscript template time".split()
+    ["html", "head", "body", "title", "meta", "link", "p", "br", "h1", "h2", "h3", "h4", "h5",
+     "h6", "article", "main", "blockquote", "pre", "script", "style", "noscript", "template", "time"]
 )
 
 
@@ -380,9 +381,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Rejection]:
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    if _kind(child) is not None:
-                        yield child
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and _kind(child) is not None:
+                    yield child
         elif path.is_file():
             yield path
         elif path.exists():

@@ -318,7 +318,9 @@ def query_quantities(con: Any, kind: str | None = None, actor: str | None = None
 
 
 def stats(con: Any) -> dict[str, Any]:
-    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    def one(sql: str) -> Any:
+        return con.execute(sql).fetchone()[0]
+
     return {
         "articles": int(one("SELECT count(*) FROM articles")),
         "events": int(one("SELECT count(*) FROM events")),

@@ -91,7 +91,11 @@ AMBIGUOUS_SURNAMES = frozenset(
     Zelaya Molina Aleman Santos Morales Duque Martinelli Varela Arango Mahuad Anez Arce Benitez
     Ramotar Traore Keita Diouf Talon Djibo Guei Ouattara Sanogo Kabbah Rawlings Eyadema Bonfoh
     Biya Obasanjo Patasse Nguendet Museveni Mkapa Kikwete Buyoya Guelleh Chissano Chiluba Mogae
-    Mugabe Muluzi Mutharika Mbeki Nujoma Pohamba Geingob Thabane Majoro Mosisili
+    Mugabe Muluzi Mutharika Mbeki Nujoma Pohamba Geingob Thabane Majoro Mosisili Stephen
+    Christian Marcus Tong Baron Hamilton Edward George Grant Howard Jones Lewis Moore Price
+    Ray Rose Ross Stone Wade Ward Watson West White Wood Allen Bell Black Clark Cole Gray Green
+    Hall Hill Hunt Kelly Murray Owen Reid Shaw Walker Webb Wells Abbott Carter Nixon Ford
+    Reagan Clinton Obama Trump Biden Harper Trudeau
     """.split()
 ) - {"Mugabe", "Museveni", "Mbeki", "Buhari", "Ouattara", "Kenyatta", "Obasanjo", "Kikwete"}
 
@@ -256,7 +260,17 @@ def build_names(shared: Path) -> list[list[Any]]:
         Loader=yaml.CSafeLoader,
     )
     fail = {str(x).lower() for x in cn.get("FAIL", [])}
-    out = [r for r in rows.values() if r[0].lower() not in fail]
+    # Territories share demonyms with their state ("American", "British", "French"): where a
+    # surface names both, keep only the UN member.
+    members = {c["cca3"] for c in mledoze if c.get("unMember")}
+    by_surface: dict[str, set[str]] = {}
+    for surface, code in rows:
+        by_surface.setdefault(surface, set()).add(code)
+    out = [
+        r for (surface, code), r in rows.items()
+        if r[0].lower() not in fail
+        and (code in members or not (by_surface[surface] & members))
+    ]
     out.sort(key=lambda r: (r[1], r[0]))
     return out
 

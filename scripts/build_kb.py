@@ -86,7 +86,9 @@ def build_alliances(con: duckdb.DuckDBPyConnection, path: Path, since: int, out:
     n_missing = con.execute("SELECT count(*) FROM atop WHERE a IS NULL OR b IS NULL").fetchone()
     if n_missing and n_missing[0]:
         print(f"alliances: {n_missing[0]} rows without an ISO3 code dropped", file=sys.stderr)
-    return _write(con, "SELECT * FROM atop WHERE a IS NOT NULL AND b IS NOT NULL ORDER BY a, b, year", out)
+    return _write(
+        con, "SELECT * FROM atop WHERE a IS NOT NULL AND b IS NOT NULL ORDER BY a, b, year", out
+    )
 
 
 def build_trade(con: duckdb.DuckDBPyConnection, path: Path, since: int, out: Path) -> int:
@@ -124,7 +126,12 @@ def build_macro(con: duckdb.DuckDBPyConnection, ref: Path, since: int, out: Path
         UNION ALL
         SELECT iso3_code, year::SMALLINT, NULL, NULL, gdp, 'IMF WEO'
         FROM read_csv(?, header = true) WHERE year >= ? AND gdp IS NOT NULL""",
-        [str(atlas / "wdi_macro_1960_2024.csv"), since, str(atlas / "imf_weo_macro_1980_2024.csv"), since],
+        [
+            str(atlas / "wdi_macro_1960_2024.csv"),
+            since,
+            str(atlas / "imf_weo_macro_1980_2024.csv"),
+            since,
+        ],
     )
     return _write(con, "SELECT * FROM macro ORDER BY source, iso3, year", out)
 
@@ -154,8 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--shared", type=Path, default=Path("../shared"))
     p.add_argument("--since", type=int, default=1990, help="first year kept (default 1990)")
-    p.add_argument("--atop", type=Path, help="ATOP directed dyad-year CSV (default: peacesciencer copy)")
-    p.add_argument("--cow-trade", type=Path, help="COW dyadic trade CSV (default: peacesciencer copy)")
+    p.add_argument(
+        "--atop", type=Path, help="ATOP directed dyad-year CSV (default: peacesciencer copy)"
+    )
+    p.add_argument(
+        "--cow-trade", type=Path, help="COW dyadic trade CSV (default: peacesciencer copy)"
+    )
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args(argv)
     ref = args.shared / "reference"
@@ -167,10 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     ps = ref / "peacesciencer"
     counts = {
         "alliances_atop.parquet": build_alliances(
-            con, args.atop or ps / "atop5_1_alliance_ddy.csv.gz", args.since, args.out / "alliances_atop.parquet"
+            con,
+            args.atop or ps / "atop5_1_alliance_ddy.csv.gz",
+            args.since,
+            args.out / "alliances_atop.parquet",
         ),
         "trade_cow.parquet": build_trade(
-            con, args.cow_trade or ps / "cow_trade_v4_ndy.csv.gz", args.since, args.out / "trade_cow.parquet"
+            con,
+            args.cow_trade or ps / "cow_trade_v4_ndy.csv.gz",
+            args.since,
+            args.out / "trade_cow.parquet",
         ),
         "macro.parquet": build_macro(con, ref, args.since, args.out / "macro.parquet"),
         "country_numeric.csv": build_numeric(ref, args.out / "country_numeric.csv"),

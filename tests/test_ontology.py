@@ -25,7 +25,7 @@ from multipolar._ontology import Ontology
         ("1312", "13", 3, 3, "THREATEN"),
         ("141", "14", 3, 4, "PROTEST"),
         ("150", "15", 4, 4, "MOBILIZE"),
-        ("163", "16", 4, 4, "SANCTION"),
+        ("160", "16", 4, 4, "SANCTION"),
         ("173", "17", 4, 4, "COERCE"),
         ("190", "19", 4, 4, "ASSAULT"),
     ],

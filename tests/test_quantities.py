@@ -299,3 +299,31 @@ def test_precheck_rejects_sentences_without_amount_quickly() -> None:
     for _ in range(2000):
         assert extract_quantities(Sentence(0, 0, len(text), text), ms, "2025-01-01") == []
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_seed_story_with_the_actor_kb() -> None:
+    """End to end with the real gazetteer: the seed story's two trade sentences."""
+    actors = pytest.importorskip("multipolar._actors")
+    import datetime as dt
+
+    from multipolar._coder import _relative
+    from multipolar._segment import segment
+
+    text = (
+        "Massive dependence on a single neighbour is a serious problem for both sides. Around 80 per "
+        "cent of Canada’s and Mexico’s exports go to the United States. Canada’s bilateral trade "
+        "with the US amounts to C$924.4 billion (US$667.6 billion) compared to just C$55.4 billion "
+        "with Mexico."
+    )
+    found = actors.ActorKB.default().mentions(text, dt.date(2025, 9, 20))
+    got = [
+        (q.kind, q.subject, q.partner, q.value, q.unit, q.usd_value)
+        for s in segment(text)
+        for q in extract_quantities(s, _relative(found, s), "2025-09-20")
+    ]
+    assert got == [
+        ("export_share", "CAN", "USA", 80.0, "percent", None),
+        ("export_share", "MEX", "USA", 80.0, "percent", None),
+        ("trade_value", "CAN", "USA", 924.4e9, "CAD", 667.6e9),
+        ("trade_value", "CAN", "MEX", 55.4e9, "CAD", None),
+    ]

@@ -150,9 +150,44 @@ _BEFORE_OK = frozenset(
     "Central Allies Ally Said Says Told Urged Warned Hit Hits Joined Join If When While After "
     "Before During Since Until Unlike Into Onto Over Under Within Without Toward Towards".split()
 )
+# Capitalised words that start sentences or qualify a name without being a first name.
+_NOT_GIVEN = frozenset(
+    """Yet Though Although Former Some What How Despite Did Does Do Unless Many Because
+    Sometimes Never House Senate Advertisement Even Still Now Then So While When Where Why Who
+    Whom Whether Since After Before Under Over Only Also Both Either Neither Every Each All
+    Most More Much Few Several Other Another Such This That These Those Here There Today
+    Yesterday Tomorrow Last Next First Later Earlier Meanwhile However Instead Indeed Perhaps
+    Maybe Certainly Clearly Once Just Not No Yes Let Pro Anti Team Candidate Sen Rep Gov Mr Mrs
+    Ms Dr President Vice Secretary Minister Ex Republican Republicans Democrat Democrats
+    Democratic Conservative Conservatives Liberal Liberals Labour Tory Tories Pres Nominee
+    Speaker Leader Chairman Ambassador Administration Campaign Like Unlike Without With Against
+    Within Upon Until Whereas Whatever Whenever Wherever Whoever Why Would Could Should Will Can
+    Must May Might Shall Was Were Is Are Has Have Had Be Been Being It Its He She They We You I
+    His Her Their Our Your My Mister Madam Sir Lady Lord Dame General Gen Col Lt Sgt Adm
+    Prime Chancellor Premier Foreign Defense Defence Trade Finance Justice Judge Attorney
+    Governor Mayor Senator Representative Congressman Congresswoman Official Officials Aide
+    Aides Adviser Advisers Advisor Critics Supporters Voters Allies Fellow Young Old Elder Late
+    Acting Interim Incoming Outgoing Sitting Embattled Beleaguered Populist Nationalist
+    Socialist Communist Leftist Rightist Centrist Progressive Moderate Hardline Reformist
+    Christian Muslim Jewish Catholic Protestant Evangelical Never Ever Again Thanks Dear Hi
+    Hello Oh Well Okay OK Sure Yeah Wow Editor Note Update Updated Read Watch Listen Photo
+    Image Video Caption Source Sources Reuters AP AFP Bloomberg CNN Fox NBC CBS ABC MSNBC
+    """.split()
+)
+
+
+def _looks_like_given_name(word: str, cands: dict[str, Any], check_known: bool = True) -> bool:
+    """Is ``word`` (just before a surname) plausibly a first name, as in "Hunter Biden"?"""
+    if word in _NOT_GIVEN or word in _BEFORE_OK or word in _NOT_NAME or word.isupper():
+        return False
+    # "Turkey Erdogan" or "Trump Biden" are two actors side by side, not a first name.
+    return not (check_known and word in cands)
+
+
 _AFTER_OK = frozenset(
     "King Queen Crown Prime Foreign Defence Defense Armed River Valley And But Or On In At To "
-    "For With By Of Has Had Is Was Will Would Said Says The A An".split()
+    "For With By Of Has Had Is Was Will Would Said Says The A An Administration Government "
+    "Tower Doctrine Era Years".split()
 )
 
 
@@ -207,7 +242,10 @@ class _Cand:
 @dataclass(slots=True)
 class _Builder:
     names: dict[str, list[_Cand]] = field(default_factory=dict)
-    spells: dict[str, list[Spell]] = field(default_factory=dict)
+    # A person's spells are shared by all of that person's surface forms, so an alias given
+    # on one row ("Crown Prince Mohammed bin Salman") also finds the person's other offices.
+    person_spells: dict[tuple[str, str], list[Spell]] = field(default_factory=dict)
+    surface_persons: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     members: list[Membership] = field(default_factory=list)
     countries: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, str] = field(default_factory=dict)
@@ -276,10 +314,7 @@ def _add_dictionary(b: _Builder, data: dict[str, Any], origin: str, rank: int) -
             rank=rank,
             sector=row.get("sector"),
         )
-        surfaces = [spell.person, *(str(a) for a in row.get("aliases") or [])]
-        for s in surfaces:
-            for form in {s, _plain(s)}:
-                b.spells.setdefault(form, []).append(spell)
+        _add_spell(b, spell, [spell.person, *(str(a) for a in row.get("aliases") or [])])
     for row in data.get("memberships") or []:
         members = row.get("members") or [row["member"]]
         for m in members:
@@ -287,6 +322,14 @@ def _add_dictionary(b: _Builder, data: dict[str, Any], origin: str, rank: int) -
             b.members.append(Membership(str(row["org"]), str(m), _date(row.get("start")),
                                         _date(row.get("end")),
                                         str(row.get("source") or origin)))
+
+
+def _add_spell(b: _Builder, spell: Spell, surfaces: Iterable[str]) -> None:
+    key = (spell.person, spell.code)
+    b.person_spells.setdefault(key, []).append(spell)
+    for surface in surfaces:
+        for form in (surface, _plain(surface)):
+            b.surface_persons.setdefault(form, set()).add(key)
 
 
 def _packaged() -> _Builder:
@@ -300,8 +343,7 @@ def _packaged() -> _Builder:
     for name, code, role, start, end, seen, source, aliases in raw["leaders"]:
         spell = Spell(name, code, role, _date(start), _end_date(end), _date(seen), source,
                       SOURCE_RANK.get(source, 1))
-        for s in {name, _plain(name), *aliases}:
-            b.spells.setdefault(s, []).append(spell)
+        _add_spell(b, spell, [name, *aliases])
     for fname in CURATED_FILES:
         res = pkg / fname
         if res.is_file():
@@ -329,8 +371,11 @@ class ActorKB:
         self.orgs = b.orgs
         self.sources = b.sources
         self._members = tuple(b.members)
-        cands: dict[str, tuple[_Cand, ...]] = {s: tuple(c) for s, c in b.names.items()}
-        for surface, spells in b.spells.items():
+        cands: dict[str, tuple[_Cand, ...]] = {
+            s: tuple(sorted(c, key=_cand_rank)) for s, c in b.names.items()
+        }
+        for surface, persons in b.surface_persons.items():
+            spells = [sp for key in sorted(persons) for sp in b.person_spells[key]]
             best = _best_spells(spells)
             extra = (_Cand(None, "leader", None, best[0].source, tuple(best)),)
             # A leader name shadows a place of the same spelling only if that place is a
@@ -341,7 +386,7 @@ class ActorKB:
             cands[surface] = extra
         self._cands = cands
         self._ref_day = max(
-            (d for s in b.spells.values() for sp in s for d in (sp.start, sp.seen) if d),
+            (d for s in b.person_spells.values() for sp in s for d in (sp.start, sp.seen) if d),
             default=dt.date.today(),
         )
         auto = ahocorasick.Automaton()
@@ -465,6 +510,9 @@ class ActorKB:
                 if kind == "drop":
                     return None
                 return Mention(start, end, surface, code, None, kind, None, reason)
+        if c.kind == "place" and c.source == "phoenix" and " " not in surface and \
+                _person_first_or_last(text, start, end):
+            return None  # a single-word place glued to a capitalised word is likely a person
         label = self.name_of(c.code) if c.code else "no code"
         return Mention(start, end, surface, c.code, c.sector, c.kind, None,
                        f"{c.kind} of {label} ({c.source})")
@@ -477,13 +525,19 @@ class ActorKB:
             before = text[max(0, start - 30):start]
             if re.search(r"\bthe\s+$", before, re.IGNORECASE):
                 return None  # "the Moon", "the Trump" is not the person
-            prev = re.search(r"([A-Z][a-zà-ÿ'’\-]+)\s+$", before)
-            if prev and prev.group(1) not in _BEFORE_OK and not _OPEN_TITLE.search(before.rstrip()) \
+            prev = re.search(r"([A-Z][a-zà-ÿ\-]+)\s+$", before)
+            if prev and _looks_like_given_name(prev.group(1), self._cands) \
+                    and not _OPEN_TITLE.search(before.rstrip()) \
                     and not re.search(rf"(?:{_TITLES_KNOWN})\s+$", before):
                 other = f"{prev.group(1)} {surface}"
                 return Mention(start - len(prev.group(0)), end, other, None, None, "name", other,
                                f"{other!r} shares the surname of "
                                f"{spells[0].person} but is not a known office-holder")
+            if max(sp.rank for sp in spells) < CURATED_RANK:
+                nxt = _word_after(text, end)
+                if nxt and nxt not in _AFTER_OK and text[end:end + 1] == " " and \
+                        _looks_like_given_name(surface, self._cands, check_known=False):
+                    return None  # "Stephen Miller": a first name that a source lists as a leader
         chosen, status = _pick(spells, day)
         who = f"{chosen.person} ({chosen.role.replace('_', ' ')}, {chosen.code}, {chosen.source})"
         if status == "in office":
@@ -496,8 +550,10 @@ class ActorKB:
         if status == "former":
             return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
                            f"former: {who} left office {chosen.end}")
-        return Mention(start, end, surface, None, None, "name", chosen.person,
-                       f"{who} only takes office {chosen.start}, after {day}")
+        # Before a first known office the person is usually already a national figure
+        # (candidate, minister, vice-president), so keep the country but claim no sector.
+        return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
+                       f"not yet in office: {who} takes office {chosen.start}, after {day}")
 
     def _titles(self, text: str, base: list[Mention], day: dt.date) -> list[Mention]:
         """Attach a title to the leader after it; make unknown titled names code-None."""
@@ -596,6 +652,17 @@ _PERSON_ROLES = frozenset({
 })
 
 
+_KIND_RANK = {"block": 0, "country": 1, "demonym": 2, "capital": 3, "org": 4, "metonym": 5}
+_SOURCE_RANK = {"countryinfo": 1, "mledoze": 2, "phoenix": 3}
+
+
+def _cand_rank(c: _Cand) -> tuple[int, int]:
+    """Order the readings of one surface: curated and user rows first, then by kind, then the
+    more careful source (countryinfo's "American" is the USA, mledoze's also Northern Marianas)."""
+    src = 0 if c.source.startswith(("curated:", "user:")) else _SOURCE_RANK.get(c.source, 4)
+    return (src, _KIND_RANK.get(c.kind, 6))
+
+
 def _bounded(text: str, start: int, end: int) -> bool:
     """The span is a whole word (or words): no letter or digit glued to either side."""
     if start > 0:
@@ -667,16 +734,11 @@ def _word_after(text: str, end: int) -> str:
 
 def _person_first_or_last(text: str, start: int, end: int) -> bool:
     """A capitalised word glued before or after: "Michael Jordan", "Chad Wolf"."""
-    b = _word_before(text, start)
-    if b and b not in _BEFORE_OK and not text[max(0, start - 2):start].startswith((". ", ".\n")):
-        # A sentence-initial capital before the name still looks like a first name; accept
-        # only if that word is not a sentence start (previous char is not a full stop).
-        prev_start = start - len(b) - 1
-        head = text[max(0, prev_start - 2):max(0, prev_start)]
-        if not head.strip().endswith((".", "!", "?")) or prev_start > 0:
-            return True
-    a = _word_after(text, end)
-    return bool(a) and a not in _AFTER_OK and not text[end:end + 1] in {",", "."}
+    m = re.search(r"([A-Z][a-zà-ÿ\-]+)[ \t]+$", text[max(0, start - 30):start])
+    if m and _looks_like_given_name(m.group(1), {}, check_known=False):
+        return True
+    a = re.match(r"[ \t]+([A-Z][a-zà-ÿ\-]+)", text[end:end + 30])
+    return bool(a) and a.group(1) not in _AFTER_OK and a.group(1) not in _NOT_GIVEN
 
 
 def _georgia(text: str, start: int, end: int) -> tuple[str, str, str] | None:

@@ -111,7 +111,7 @@ def cli() -> None:
 @click.option("--date", type=DATE, default=None, help="Publication date for texts that carry none.")
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True, help="Articles per commit.")
 @click.option("--max-file-mb", type=click.FloatRange(0.001), default=64.0, show_default=True, help="Skip larger files.")
-@click.option("--max-chars", type=click.IntRange(1000), default=2_000_000, show_default=True, help="Cut longer texts here (noted).")
+@click.option("--max-chars", type=click.IntRange(1000), default=2_000_000, show_default=True, help="Split longer texts into parts of at most this size (noted).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print rejected inputs.")
 def ingest(
     db: str, paths: tuple[str, ...], date: dt.date | None, batch_size: int, max_file_mb: float, max_chars: int, quiet: bool
@@ -134,13 +134,19 @@ def ingest(
             bar.write(f"{status}: {line}", file=sys.stderr)
 
     stdin = sys.stdin.buffer if "-" in paths else None
+    from ._store import StoreError
+
     try:
         report = run_ingest(paths, db, date, limits, batch_size, stdin=stdin, on_message=message, on_progress=bar.update)
+    except StoreError as exc:
+        # Batches already committed stay; rerunning skips them as duplicates.
+        fail(str(exc))
     finally:
         bar.close()
     click.echo(
         f"{report.added} added, {report.duplicates} duplicates skipped, {report.rejected} rejected", err=True
     )
+    # Exit 1 only when nothing usable was found; all-duplicates (a rerun) is a success.
     if report.added == 0 and report.duplicates == 0:
         sys.exit(1)
 
@@ -390,3 +396,75 @@ def eval_(gold: str, fmt: str, show_errors: bool) -> None:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(result, errors=show_errors))
+
+
+# --- kb / trade (alliances and trade data for the analytics; see _kb.py) -------------------
+
+
+@cli.group()
+def kb() -> None:
+    """Reference data shipped with multipolar: alliances, trade, macro totals, agreements."""
+
+
+@kb.command("load")
+@db_option
+def kb_load(db: str) -> None:
+    """Load ATOP alliances, COW trade, WDI/IMF totals and the curated tables into DB."""
+    from ._kb import load_kb
+    from ._store import StoreError, connect
+
+    try:
+        con = connect(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        counts = load_kb(con)
+    finally:
+        con.close()
+    for table, n in counts.items():
+        click.echo(f"{table}\t{n}")
+
+
+@cli.group()
+def trade() -> None:
+    """Bilateral trade data that users download themselves (BACI, IMF DOTS)."""
+
+
+@trade.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "baci", "dots"]),
+    default="auto",
+    show_default=True,
+    help="File layout; auto reads it from the header.",
+)
+@click.option(
+    "--country-codes",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="BACI's country_codes_V*.csv, for codes the built-in ISO numeric table lacks.",
+)
+def trade_import(file: str, db: str, fmt: str, country_codes: str | None) -> None:
+    """Read a BACI or IMF DOTS CSV into the trade_dyadic table of DB; bad rows are reported."""
+    from ._kb import import_trade
+    from ._store import StoreError, connect
+
+    try:
+        con = connect(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        n, rejected = import_trade(con, file, fmt, country_codes)  # type: ignore[arg-type]
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    finally:
+        con.close()
+    for r in rejected:
+        click.echo(f"Error: {r.message()}", err=True)
+    click.echo(f"{file}: {n} dyad-years imported, {len(rejected)} rows rejected")
+    if n == 0:
+        sys.exit(1)

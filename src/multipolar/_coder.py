@@ -146,12 +146,27 @@ class Coder:
                 if any(m.code for m in rel):
                     jobs.append((k, sent, rel))
         docs = self.nlp.pipe((sent.text for _k, sent, _rel in jobs), batch_size=self.config.batch_size)
+        last_k = -1
         for (k, sent, rel), doc in zip(jobs, docs, strict=True):
             item, _s, _p, coded = pending[k]
+            if k != last_k:
+                self._new_article()
+                last_k = k
             for ev in self.event_coder.code_sentence(sent, doc, rel, _date_str(item.date)):
                 coded.events.append(self._stamp(ev, sent, item))
         for _item, _s, _p, coded in pending:
             yield coded
+
+    def _new_article(self) -> None:
+        # The event coder carries the last sentence's salient actor to resolve a leading
+        # "it"/"they"; without a reset it could leak into the next article whenever sentence
+        # indices happen to line up, and then events would depend on how articles were
+        # batched (engines, worker counts) instead of on the article alone.
+        reset = getattr(self.event_coder, "reset", None)
+        if callable(reset):
+            reset()
+        elif hasattr(self.event_coder, "_prev"):
+            self.event_coder._prev = (-10, [])
 
     def _stamp(self, ev: Event, sent: Sentence, item: Item) -> Event:
         ev.article_id = item.article_id

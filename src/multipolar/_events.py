@@ -310,7 +310,7 @@ class EventCoder:
             icode = inner.code
             dep = inner_tok.dep_
             obj = _object_of(tok)
-            if lemma in _REPORT and dep == "ccomp" or (lemma in _REPORT and dep == "xcomp"):
+            if lemma in _REPORT and dep in ("ccomp", "xcomp"):
                 aux = {c.lower_ for c in inner.verb.children if c.dep_ == "aux"}
                 subj = _subject_tok(inner.verb)
                 same = subj is None or subj.lower_ in _PRONOUNS
@@ -408,7 +408,8 @@ class EventCoder:
             subj = agent
         if subj is None:
             return [], passive_target
-        group = _group_under(subj, actors, ())
+        # an actor buried deep in the subject ("80 per cent of Canada's exports") is not it
+        group = [a for a in _group_under(subj, actors, ()) if _dist(a.head, subj) <= 4]
         if not group and subj.lower_ in _PRONOUNS and subj.i < 3 and carried:
             # a sentence opening with "it"/"they": the previous sentence's main actor
             return [_Actor(m, subj, frozenset()) for m in carried], passive_target
@@ -629,6 +630,14 @@ def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> lis
         if _conjoined(first.head, a.head) or (dist(a) == base and a.head.head.i == first.head.head.i and a.head.dep_ == first.head.dep_):
             group.append(a)
     return group
+
+
+def _dist(tok: Any, top: Any) -> int:
+    d = 0
+    while tok.i != top.i and d < 50 and tok.head.i != tok.i:
+        d += 0 if tok.dep_ in ("conj", "appos", "compound", "cc") else 1
+        tok = tok.head
+    return d
 
 
 def _conjoined(a: Any, b: Any) -> bool:

@@ -17,7 +17,7 @@ from ._types import Document, Rejection
 SUPPORTED_LANGUAGES = ("en",)
 # A batch is also committed once it holds this much text, so that a batch of very long
 # articles (parts of a split 30 MB file) cannot hold batch_size x max_chars in memory.
-MAX_BATCH_CHARS = 16_000_000
+MAX_BATCH_CHARS = 8_000_000
 
 
 @dataclass(slots=True)

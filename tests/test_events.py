@@ -1,0 +1,110 @@
+"""The event stage on hand-written sentences with hand-built actor mentions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from multipolar._events import EventCoder
+from multipolar._types import Event, Mention, Sentence
+
+spacy = pytest.importorskip("spacy")
+
+NAMES = {
+    "Canada": "CAN", "Mexico": "MEX", "Japan": "JPN", "Australia": "AUS", "Poland": "POL",
+    "South Korea": "KOR", "European Union": "EU", "Philippines": "PHL", "Russia": "RUS",
+    "Iran": "IRN", "United States": "USA", "China": "CHN", "France": "FRA", "Germany": "DEU",
+    "Turkey": "TUR", "Britain": "GBR", "India": "IND", "Pakistan": "PAK", "Ukraine": "UKR",
+    "Brazil": "BRA", "Chile": "CHL", "Kenya": "KEN", "Norway": "NOR", "Egypt": "EGY",
+}
+_PAT = re.compile(r"\b(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from multipolar._nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
+    ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(text)]
+    return coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), ms, "2025-01-01")
+
+
+def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    out = set()
+    for e in evs:
+        s, t = e.source, e.target
+        if e.reciprocal and s and t:
+            s, t = sorted((s, t))
+        out.add((s, e.cameo_root, t))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil and Chile agreed to expand trade ties.", {("BRA", "03", "CHL")}),
+        ("Norway is stepping up defence ties with Kenya.", {("KEN", "06", "NOR")}),
+        ("Germany and France are pursuing closer ties with Egypt.", {("DEU", "03", "EGY"), ("EGY", "03", "FRA")}),
+        ("Germany pushed for cooperation with Kenya.", {("DEU", "03", "KEN")}),
+        ("The United States threatened tariffs against Brazil and India.",
+         {("USA", "13", "BRA"), ("USA", "13", "IND")}),
+        ("Russia threatened to attack Ukraine.", {("RUS", "13", "UKR")}),
+        ("France met Egypt in Cairo.", {("FRA", "04", "EGY")}),
+        ("Chile held talks with Brazil on Monday.", {("BRA", "04", "CHL")}),
+        ("China refused to meet Norway.", {("CHN", "12", "NOR")}),
+        ("India accused Pakistan of shelling border villages.", {("IND", "11", "PAK")}),
+        ("Turkey condemned Egypt.", {("TUR", "11", "EGY")}),
+        ("Britain and France signed a defence pact.", {("FRA", "05", "GBR")}),
+        ("Kenya was attacked by Egypt.", {("EGY", "19", "KEN")}),
+        ("Germany urged Turkey to release the journalists.", {("DEU", "02", "TUR")}),
+        ("Russia said it would not provide aid to Iran.", {("RUS", "12", "IRN")}),
+        ("Japan imposed sanctions on Iran.", {("JPN", "16", "IRN")}),
+        ("Norway sent humanitarian aid to Kenya.", {("NOR", "07", "KEN")}),
+        ("The weather in Kenya was warm.", set()),
+    ],
+)
+def test_codes_and_roles(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert summary(code(coder, nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Brazil and Chile agreed to expand trade ties.", "reciprocal", True),
+        ("China refused to meet Norway.", "negated", True),
+        ("Russia threatened to attack Ukraine.", "modality", "threatened"),
+        ("Germany pledged to send aid to Kenya.", "modality", "intended"),
+        ("France met Egypt.", "negated", False),
+        ("France met Egypt.", "modality", "asserted"),
+    ],
+)
+def test_flags(coder: EventCoder, nlp: Any, text: str, field: str, value: object) -> None:
+    evs = code(coder, nlp, text)
+    assert evs and all(getattr(e, field) == value for e in evs)
+
+
+def test_summit_without_deal_is_a_meeting(coder: EventCoder, nlp: Any) -> None:
+    text = "France and Egypt left the summit with no deal."
+    roots = {e.cameo_root for e in code(coder, nlp, text)}
+    assert "04" in roots and not any(e.cameo.startswith("057") for e in code(coder, nlp, text))
+
+
+def test_ontology_fields_filled(coder: EventCoder, nlp: Any) -> None:
+    (e,) = code(coder, nlp, "Turkey condemned Egypt.")
+    assert e.plover == "ACCUSE" and e.quad == 3 and e.pentaclass == 3 and e.goldstein < 0
+    assert e.source_text == "Turkey" and e.target_text == "Egypt" and 0 < e.confidence <= 1
+
+
+def test_no_mentions_no_events(coder: EventCoder, nlp: Any) -> None:
+    text = "They met yesterday."
+    assert coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), [], None) == []

@@ -187,7 +187,7 @@ def build_names(shared: Path) -> list[list[Any]]:
 
     def add(surface: str, code: str, kind: str, sector: str | None, src: str) -> None:
         surface = surface.strip()
-        if len(surface) < 2 or not surface[0].isupper() and not surface[0].isdigit():
+        if len(surface) < 2 or (not surface[0].isupper() and not surface[0].isdigit()):
             return
         key = (surface, code)
         if key not in rows:
@@ -243,7 +243,11 @@ def build_names(shared: Path) -> list[list[Any]]:
                 text = norm_name(syn)
                 if "(" in text or text in PLACE_STOP or len(text) < 4:
                     continue
-                kind = "demonym" if text in demonyms or re.search(r"(ian|ean|ese|ish)$", text) else "place"
+                kind = (
+                    "demonym"
+                    if text in demonyms or re.search(r"(ian|ean|ese|ish)$", text)
+                    else "place"
+                )
                 if kind == "demonym" and " " in text:
                     kind = "place"
                 add(text, iso3, kind, None, "phoenix")
@@ -267,9 +271,9 @@ def build_names(shared: Path) -> list[list[Any]]:
     for surface, code in rows:
         by_surface.setdefault(surface, set()).add(code)
     out = [
-        r for (surface, code), r in rows.items()
-        if r[0].lower() not in fail
-        and (code in members or not (by_surface[surface] & members))
+        r
+        for (surface, code), r in rows.items()
+        if r[0].lower() not in fail and (code in members or not (by_surface[surface] & members))
     ]
     out.sort(key=lambda r: (r[1], r[0]))
     return out
@@ -317,20 +321,45 @@ def build_leaders(shared: Path) -> list[list[Any]]:
             iso3 = iso_by_name.get(r["country"])
             if iso3 is None or not r["officeholderLabel"]:
                 continue
-            role = "head_of_state" if "President" in r["positionLabel"] or any(
-                w in r["positionLabel"] for w in ("King", "Queen", "Monarch", "Emir", "Sultan")
-            ) else "head_of_government"
+            role = (
+                "head_of_state"
+                if "President" in r["positionLabel"]
+                or any(
+                    w in r["positionLabel"] for w in ("King", "Queen", "Monarch", "Emir", "Sultan")
+                )
+                else "head_of_government"
+            )
             end = r["end_year"] or None
             seen = None if end else "2022-10-10"
-            rows.append([r["officeholderLabel"], iso3, role, r["start_year"] or None, end, seen,
-                         "everypolitician", []])
+            rows.append(
+                [
+                    r["officeholderLabel"],
+                    iso3,
+                    role,
+                    r["start_year"] or None,
+                    end,
+                    seen,
+                    "everypolitician",
+                    [],
+                ]
+            )
     with (shared / SOURCES["everypolitician_fm"]["file"]).open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             iso3 = iso_by_name.get(r["countryLabel"])
             if iso3 is None or not r["name"]:
                 continue
-            rows.append([r["name"], iso3, "foreign_minister", r["start"][:10] or None, None,
-                         "2023-01-10", "everypolitician_fm", []])
+            rows.append(
+                [
+                    r["name"],
+                    iso3,
+                    "foreign_minister",
+                    r["start"][:10] or None,
+                    None,
+                    "2023-01-10",
+                    "everypolitician_fm",
+                    [],
+                ]
+            )
     snap = json.loads((shared / SOURCES["wlc"]["file"]).read_text(encoding="utf-8"))
     iso2to3 = _iso2_to_iso3(shared)
     for c in snap["countries"].values():
@@ -343,8 +372,18 @@ def build_leaders(shared: Path) -> list[list[Any]]:
             if not holder.get("name_en"):
                 continue
             role = pos if iso3 not in {"EU", "AU"} else "org_head"
-            rows.append([holder["name_en"], iso3, role, holder.get("since") or None, None,
-                         snap["snapshot_date"], "wlc", []])
+            rows.append(
+                [
+                    holder["name_en"],
+                    iso3,
+                    role,
+                    holder.get("since") or None,
+                    None,
+                    snap["snapshot_date"],
+                    "wlc",
+                    [],
+                ]
+            )
     return rows
 
 
@@ -353,16 +392,32 @@ def _iso_by_country_name(shared: Path) -> dict[str, str]:
     for c in json.loads((shared / SOURCES["mledoze"]["file"]).read_text(encoding="utf-8")):
         m[c["name"]["common"]] = c["cca3"]
         m[c["name"]["official"]] = c["cca3"]
-    m.update({
-        "People's Republic of China": "CHN", "United States of America": "USA",
-        "Kingdom of the Netherlands": "NLD", "Kingdom of Denmark": "DNK",
-        "State of Palestine": "PSE", "Ivory Coast": "CIV", "The Gambia": "GMB",
-        "Federated States of Micronesia": "FSM", "Republic of the Congo": "COG",
-        "Democratic Republic of the Congo": "COD", "East Timor": "TLS", "Eswatini": "SWZ",
-        "North Korea": "PRK", "South Korea": "KOR", "Vatican City": "VAT", "Czech Republic": "CZE",
-        "Taiwan": "TWN", "Georgia": "GEO", "Turkey": "TUR", "Cape Verde": "CPV",
-        "São Tomé and Príncipe": "STP", "Sahrawi Arab Democratic Republic": "ESH",
-    })
+    m.update(
+        {
+            "People's Republic of China": "CHN",
+            "United States of America": "USA",
+            "Kingdom of the Netherlands": "NLD",
+            "Kingdom of Denmark": "DNK",
+            "State of Palestine": "PSE",
+            "Ivory Coast": "CIV",
+            "The Gambia": "GMB",
+            "Federated States of Micronesia": "FSM",
+            "Republic of the Congo": "COG",
+            "Democratic Republic of the Congo": "COD",
+            "East Timor": "TLS",
+            "Eswatini": "SWZ",
+            "North Korea": "PRK",
+            "South Korea": "KOR",
+            "Vatican City": "VAT",
+            "Czech Republic": "CZE",
+            "Taiwan": "TWN",
+            "Georgia": "GEO",
+            "Turkey": "TUR",
+            "Cape Verde": "CPV",
+            "São Tomé and Príncipe": "STP",
+            "Sahrawi Arab Democratic Republic": "ESH",
+        }
+    )
     return m
 
 
@@ -408,8 +463,10 @@ def main(argv: list[str] | None = None) -> int:
     # mtime=0 keeps the gzip byte-identical across rebuilds, so git sees no spurious change.
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as f:
         f.write(raw)
-    print(f"{args.out}: {len(data['names'])} names, {len(data['leaders'])} leader rows, "
-          f"{args.out.stat().st_size // 1024} KiB")
+    print(
+        f"{args.out}: {len(data['names'])} names, {len(data['leaders'])} leader rows, "
+        f"{args.out.stat().st_size // 1024} KiB"
+    )
     return 0
 
 

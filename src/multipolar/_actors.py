@@ -84,39 +84,128 @@ SEEN_GRACE = dt.timedelta(days=365)
 # Role nouns that may follow a country, demonym or organisation ("Japan's foreign ministry",
 # "the Canadian prime minister", "NATO forces"). Lower-case keys; matched case-insensitively.
 ROLE_NOUNS: dict[str, str] = {
-    "prime minister": "GOV", "premier": "GOV", "president": "GOV", "chancellor": "GOV",
-    "vice president": "GOV", "vice-president": "GOV", "head of state": "GOV",
-    "government": "GOV", "administration": "GOV", "cabinet": "GOV", "leader": "GOV",
-    "leaders": "GOV", "leadership": "GOV", "king": "GOV", "queen": "GOV", "emir": "GOV",
-    "sultan": "GOV", "crown prince": "GOV", "monarch": "GOV", "officials": "GOV",
-    "official": "GOV", "authorities": "GOV", "ministry": "GOV", "ministries": "GOV",
-    "minister": "GOV", "ministers": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
-    "spokesperson": "GOV", "foreign minister": "GOV", "foreign ministers": "GOV",
-    "foreign ministry": "GOV", "foreign office": "GOV", "foreign secretary": "GOV",
-    "foreign affairs minister": "GOV", "secretary of state": "GOV", "state department": "GOV",
-    "trade minister": "GOV", "trade representative": "GOV", "finance minister": "GOV",
-    "finance ministry": "GOV", "economy minister": "GOV", "commerce ministry": "GOV",
-    "commerce minister": "GOV", "trade ministry": "GOV", "diplomats": "GOV", "diplomat": "GOV",
-    "ambassador": "GOV", "embassy": "GOV", "envoy": "GOV", "negotiators": "GOV",
-    "negotiator": "GOV", "delegation": "GOV", "regime": "GOV", "state media": "GOV",
-    "defence minister": "MIL", "defense minister": "MIL", "defence ministry": "MIL",
-    "defense ministry": "MIL", "defence secretary": "MIL", "defense secretary": "MIL",
-    "defence department": "MIL", "defense department": "MIL", "military": "MIL",
-    "army": "MIL", "navy": "MIL", "air force": "MIL", "armed forces": "MIL", "troops": "MIL",
-    "soldiers": "MIL", "forces": "MIL", "coast guard": "MIL", "warships": "MIL",
-    "warship": "MIL", "fighter jets": "MIL", "generals": "MIL", "general": "MIL",
-    "military officials": "MIL", "defence officials": "MIL", "defense officials": "MIL",
-    "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG", "congress": "LEG",
-    "senate": "LEG", "senators": "LEG", "mps": "LEG", "legislature": "LEG",
-    "court": "JUD", "courts": "JUD", "supreme court": "JUD", "judges": "JUD",
-    "police": "COP", "intelligence": "SPY", "spy agency": "SPY", "intelligence agency": "SPY",
-    "opposition": "OPP", "rebels": "REB", "insurgents": "REB", "militants": "REB",
-    "companies": "BUS", "company": "BUS", "firms": "BUS", "businesses": "BUS",
-    "exporters": "BUS", "manufacturers": "BUS", "automakers": "BUS", "industry": "BUS",
-    "banks": "BUS", "central bank": "BUS", "media": "MED", "press": "MED",
-    "protesters": "CVL", "protestors": "CVL", "citizens": "CVL", "people": "CVL",
-    "voters": "CVL", "workers": "LAB", "farmers": "AGR", "students": "EDU",
-    "counterpart": "GOV", "counterparts": "GOV",
+    "prime minister": "GOV",
+    "premier": "GOV",
+    "president": "GOV",
+    "chancellor": "GOV",
+    "vice president": "GOV",
+    "vice-president": "GOV",
+    "head of state": "GOV",
+    "government": "GOV",
+    "administration": "GOV",
+    "cabinet": "GOV",
+    "leader": "GOV",
+    "leaders": "GOV",
+    "leadership": "GOV",
+    "king": "GOV",
+    "queen": "GOV",
+    "emir": "GOV",
+    "sultan": "GOV",
+    "crown prince": "GOV",
+    "monarch": "GOV",
+    "officials": "GOV",
+    "official": "GOV",
+    "authorities": "GOV",
+    "ministry": "GOV",
+    "ministries": "GOV",
+    "minister": "GOV",
+    "ministers": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "foreign minister": "GOV",
+    "foreign ministers": "GOV",
+    "foreign ministry": "GOV",
+    "foreign office": "GOV",
+    "foreign secretary": "GOV",
+    "foreign affairs minister": "GOV",
+    "secretary of state": "GOV",
+    "state department": "GOV",
+    "trade minister": "GOV",
+    "trade representative": "GOV",
+    "finance minister": "GOV",
+    "finance ministry": "GOV",
+    "economy minister": "GOV",
+    "commerce ministry": "GOV",
+    "commerce minister": "GOV",
+    "trade ministry": "GOV",
+    "diplomats": "GOV",
+    "diplomat": "GOV",
+    "ambassador": "GOV",
+    "embassy": "GOV",
+    "envoy": "GOV",
+    "negotiators": "GOV",
+    "negotiator": "GOV",
+    "delegation": "GOV",
+    "regime": "GOV",
+    "state media": "GOV",
+    "defence minister": "MIL",
+    "defense minister": "MIL",
+    "defence ministry": "MIL",
+    "defense ministry": "MIL",
+    "defence secretary": "MIL",
+    "defense secretary": "MIL",
+    "defence department": "MIL",
+    "defense department": "MIL",
+    "military": "MIL",
+    "army": "MIL",
+    "navy": "MIL",
+    "air force": "MIL",
+    "armed forces": "MIL",
+    "troops": "MIL",
+    "soldiers": "MIL",
+    "forces": "MIL",
+    "coast guard": "MIL",
+    "warships": "MIL",
+    "warship": "MIL",
+    "fighter jets": "MIL",
+    "generals": "MIL",
+    "general": "MIL",
+    "military officials": "MIL",
+    "defence officials": "MIL",
+    "defense officials": "MIL",
+    "parliament": "LEG",
+    "lawmakers": "LEG",
+    "legislators": "LEG",
+    "congress": "LEG",
+    "senate": "LEG",
+    "senators": "LEG",
+    "mps": "LEG",
+    "legislature": "LEG",
+    "court": "JUD",
+    "courts": "JUD",
+    "supreme court": "JUD",
+    "judges": "JUD",
+    "police": "COP",
+    "intelligence": "SPY",
+    "spy agency": "SPY",
+    "intelligence agency": "SPY",
+    "opposition": "OPP",
+    "rebels": "REB",
+    "insurgents": "REB",
+    "militants": "REB",
+    "companies": "BUS",
+    "company": "BUS",
+    "firms": "BUS",
+    "businesses": "BUS",
+    "exporters": "BUS",
+    "manufacturers": "BUS",
+    "automakers": "BUS",
+    "industry": "BUS",
+    "banks": "BUS",
+    "central bank": "BUS",
+    "media": "MED",
+    "press": "MED",
+    "protesters": "CVL",
+    "protestors": "CVL",
+    "citizens": "CVL",
+    "people": "CVL",
+    "voters": "CVL",
+    "workers": "LAB",
+    "farmers": "AGR",
+    "students": "EDU",
+    "counterpart": "GOV",
+    "counterparts": "GOV",
 }
 _ROLE_ALT = "|".join(sorted((re.escape(k) for k in ROLE_NOUNS), key=len, reverse=True))
 _ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+({_ROLE_ALT})\b", re.IGNORECASE)
@@ -299,8 +388,12 @@ def _add_dictionary(b: _Builder, data: dict[str, Any], origin: str, rank: int) -
     for row in data.get("names") or []:
         code = row.get("code")
         kind = str(row.get("kind") or ("block" if code is None else "name"))
-        cand = _Cand(None if code is None else str(code), kind, row.get("sector"),
-                     str(row.get("source") or origin))
+        cand = _Cand(
+            None if code is None else str(code),
+            kind,
+            row.get("sector"),
+            str(row.get("source") or origin),
+        )
         b.names[str(row["name"])] = [cand]
     for row in data.get("leaders") or []:
         spell = Spell(
@@ -319,9 +412,15 @@ def _add_dictionary(b: _Builder, data: dict[str, Any], origin: str, rank: int) -
         members = row.get("members") or [row["member"]]
         for m in members:
             b.members = [x for x in b.members if not (x.org == row["org"] and x.member == m)]
-            b.members.append(Membership(str(row["org"]), str(m), _date(row.get("start")),
-                                        _date(row.get("end")),
-                                        str(row.get("source") or origin)))
+            b.members.append(
+                Membership(
+                    str(row["org"]),
+                    str(m),
+                    _date(row.get("start")),
+                    _date(row.get("end")),
+                    str(row.get("source") or origin),
+                )
+            )
 
 
 def _add_spell(b: _Builder, spell: Spell, surfaces: Iterable[str]) -> None:
@@ -341,8 +440,16 @@ def _packaged() -> _Builder:
     for surface, code, kind, sector, source in raw["names"]:
         b.names.setdefault(surface, []).append(_Cand(code, kind, sector, source))
     for name, code, role, start, end, seen, source, aliases in raw["leaders"]:
-        spell = Spell(name, code, role, _date(start), _end_date(end), _date(seen), source,
-                      SOURCE_RANK.get(source, 1))
+        spell = Spell(
+            name,
+            code,
+            role,
+            _date(start),
+            _end_date(end),
+            _date(seen),
+            source,
+            SOURCE_RANK.get(source, 1),
+        )
         _add_spell(b, spell, [name, *aliases])
     for fname in CURATED_FILES:
         res = pkg / fname
@@ -443,15 +550,35 @@ class ActorKB:
                 if m is not None:
                     out.append(m)
                 else:
-                    out.append(Mention(0, len(name), name, None, None, c.kind, None,
-                                       f"{name!r} is listed as not an actor ({c.source})"))
+                    out.append(
+                        Mention(
+                            0,
+                            len(name),
+                            name,
+                            None,
+                            None,
+                            c.kind,
+                            None,
+                            f"{name!r} is listed as not an actor ({c.source})",
+                        )
+                    )
         found = self.mentions(name, date)
         for m in found:
             if not any(o.start == m.start and o.end == m.end and o.code == m.code for o in out):
                 out.append(m)
         if not out:
-            out.append(Mention(0, len(name), name, None, None, "name", None,
-                               "no state, organisation or leader of that name"))
+            out.append(
+                Mention(
+                    0,
+                    len(name),
+                    name,
+                    None,
+                    None,
+                    "name",
+                    None,
+                    "no state, organisation or leader of that name",
+                )
+            )
         return out
 
     def members(self, org: str, date: dt.date | None = None) -> list[str]:
@@ -510,50 +637,103 @@ class ActorKB:
                 if kind == "drop":
                     return None
                 return Mention(start, end, surface, code, None, kind, None, reason)
-        if c.kind == "place" and c.source == "phoenix" and " " not in surface and \
-                _person_first_or_last(text, start, end):
+        if (
+            c.kind == "place"
+            and c.source == "phoenix"
+            and " " not in surface
+            and _person_first_or_last(text, start, end)
+        ):
             return None  # a single-word place glued to a capitalised word is likely a person
         label = self.name_of(c.code) if c.code else "no code"
-        return Mention(start, end, surface, c.code, c.sector, c.kind, None,
-                       f"{c.kind} of {label} ({c.source})")
+        return Mention(
+            start, end, surface, c.code, c.sector, c.kind, None, f"{c.kind} of {label} ({c.source})"
+        )
 
-    def _resolve_person(self, text: str, start: int, end: int, spells: tuple[Spell, ...],
-                        day: dt.date) -> Mention | None:
+    def _resolve_person(
+        self, text: str, start: int, end: int, spells: tuple[Spell, ...], day: dt.date
+    ) -> Mention | None:
         surface = text[start:end]
         single = " " not in surface
         if single:
-            before = text[max(0, start - 30):start]
+            before = text[max(0, start - 30) : start]
             if re.search(r"\bthe\s+$", before, re.IGNORECASE):
                 return None  # "the Moon", "the Trump" is not the person
             prev = re.search(r"([A-Z][a-zà-ÿ\-]+)\s+$", before)
-            if prev and _looks_like_given_name(prev.group(1), self._cands) \
-                    and not _OPEN_TITLE.search(before.rstrip()) \
-                    and not re.search(rf"(?:{_TITLES_KNOWN})\s+$", before):
+            if (
+                prev
+                and _looks_like_given_name(prev.group(1), self._cands)
+                and not _OPEN_TITLE.search(before.rstrip())
+                and not re.search(rf"(?:{_TITLES_KNOWN})\s+$", before)
+            ):
                 other = f"{prev.group(1)} {surface}"
-                return Mention(start - len(prev.group(0)), end, other, None, None, "name", other,
-                               f"{other!r} shares the surname of "
-                               f"{spells[0].person} but is not a known office-holder")
+                return Mention(
+                    start - len(prev.group(0)),
+                    end,
+                    other,
+                    None,
+                    None,
+                    "name",
+                    other,
+                    f"{other!r} shares the surname of "
+                    f"{spells[0].person} but is not a known office-holder",
+                )
             if max(sp.rank for sp in spells) < CURATED_RANK:
                 nxt = _word_after(text, end)
-                if nxt and nxt not in _AFTER_OK and text[end:end + 1] == " " and \
-                        _looks_like_given_name(surface, self._cands, check_known=False):
+                if (
+                    nxt
+                    and nxt not in _AFTER_OK
+                    and text[end : end + 1] == " "
+                    and _looks_like_given_name(surface, self._cands, check_known=False)
+                ):
                     return None  # "Stephen Miller": a first name that a source lists as a leader
         chosen, status = _pick(spells, day)
         who = f"{chosen.person} ({chosen.role.replace('_', ' ')}, {chosen.code}, {chosen.source})"
         if status == "in office":
             sector = chosen.sector or ROLE_SECTOR.get(chosen.role, "GOV")
-            return Mention(start, end, surface, chosen.code, sector, "leader", chosen.person,
-                           f"{who} in office on {day}")
+            return Mention(
+                start,
+                end,
+                surface,
+                chosen.code,
+                sector,
+                "leader",
+                chosen.person,
+                f"{who} in office on {day}",
+            )
         if status == "unconfirmed":
-            return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
-                           f"{who} last known in office {chosen.seen}; not confirmed on {day}")
+            return Mention(
+                start,
+                end,
+                surface,
+                chosen.code,
+                None,
+                "leader",
+                chosen.person,
+                f"{who} last known in office {chosen.seen}; not confirmed on {day}",
+            )
         if status == "former":
-            return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
-                           f"former: {who} left office {chosen.end}")
+            return Mention(
+                start,
+                end,
+                surface,
+                chosen.code,
+                None,
+                "leader",
+                chosen.person,
+                f"former: {who} left office {chosen.end}",
+            )
         # Before a first known office the person is usually already a national figure
         # (candidate, minister, vice-president), so keep the country but claim no sector.
-        return Mention(start, end, surface, chosen.code, None, "leader", chosen.person,
-                       f"not yet in office: {who} takes office {chosen.start}, after {day}")
+        return Mention(
+            start,
+            end,
+            surface,
+            chosen.code,
+            None,
+            "leader",
+            chosen.person,
+            f"not yet in office: {who} takes office {chosen.start}, after {day}",
+        )
 
     def _titles(self, text: str, base: list[Mention], day: dt.date) -> list[Mention]:
         """Attach a title to the leader after it; make unknown titled names code-None."""
@@ -567,7 +747,7 @@ class ActorKB:
             if i is not None:
                 m = base[i]
                 if m.kind in {"leader", "name"} and m.person:
-                    base[i] = replace(m, start=t.start(), text=text[t.start():m.end])
+                    base[i] = replace(m, start=t.start(), text=text[t.start() : m.end])
                 continue
             if not _OPEN_TITLE.fullmatch(t.group(1)):
                 continue
@@ -583,8 +763,18 @@ class ActorKB:
             end = name_at + len(person)
             if any(m.start < end and t.start() < m.end for m in base):
                 continue  # the "name" is a known place or org ("President Obama's Washington")
-            add.append(Mention(t.start(), end, text[t.start():end], None, "GOV", "leader", person,
-                               f"title {t.group(1)!r} with a name not in the knowledge base"))
+            add.append(
+                Mention(
+                    t.start(),
+                    end,
+                    text[t.start() : end],
+                    None,
+                    "GOV",
+                    "leader",
+                    person,
+                    f"title {t.group(1)!r} with a name not in the knowledge base",
+                )
+            )
         if add:
             base = sorted([*base, *add], key=lambda m: m.start)
         return base
@@ -598,15 +788,32 @@ class ActorKB:
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if m.kind in {"country", "demonym", "org", "capital"}:
                 # "Canadian Prime Minister Mark Carney": a state before a titled leader.
-                gap = text[m.end:nxt.start] if nxt else ""
-                if nxt is not None and nxt.kind == "leader" and re.fullmatch(r"(?:['’]s)?\s+", gap) \
-                        and nxt.text != nxt.person:
+                gap = text[m.end : nxt.start] if nxt else ""
+                if (
+                    nxt is not None
+                    and nxt.kind == "leader"
+                    and re.fullmatch(r"(?:['’]s)?\s+", gap)
+                    and nxt.text != nxt.person
+                ):
                     code = nxt.code or m.code
                     sector = nxt.sector or ("GOV" if nxt.code is None else None)
-                    reason = f"{m.text} + {nxt.reason}" if nxt.code else \
-                        f"{nxt.person}: unknown office-holder of {self.name_of(m.code or '')}"
-                    out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], code, sector,
-                                       "leader", nxt.person, reason))
+                    reason = (
+                        f"{m.text} + {nxt.reason}"
+                        if nxt.code
+                        else f"{nxt.person}: unknown office-holder of {self.name_of(m.code or '')}"
+                    )
+                    out.append(
+                        Mention(
+                            m.start,
+                            nxt.end,
+                            text[m.start : nxt.end],
+                            code,
+                            sector,
+                            "leader",
+                            nxt.person,
+                            reason,
+                        )
+                    )
                     i += 2
                     continue
                 r = _ROLE_AFTER.match(text, m.end)
@@ -615,16 +822,30 @@ class ActorKB:
                     end = r.end()
                     person = None
                     kind = "role"
-                    if nxt is not None and re.fullmatch(r"\s+", text[end:nxt.start]) and \
-                            nxt.kind in {"leader", "name"} and nxt.person and role in _PERSON_ROLES:
+                    if (
+                        nxt is not None
+                        and re.fullmatch(r"\s+", text[end : nxt.start])
+                        and nxt.kind in {"leader", "name"}
+                        and nxt.person
+                        and role in _PERSON_ROLES
+                    ):
                         person = nxt.person
                         end = nxt.end
                         kind = "leader"
                         i += 1
                     code = m.code
-                    out.append(Mention(m.start, end, text[m.start:end], code, ROLE_NOUNS[role],
-                                       kind, person,
-                                       f"{m.text} ({m.reason}) + role {role!r}"))
+                    out.append(
+                        Mention(
+                            m.start,
+                            end,
+                            text[m.start : end],
+                            code,
+                            ROLE_NOUNS[role],
+                            kind,
+                            person,
+                            f"{m.text} ({m.reason}) + role {role!r}",
+                        )
+                    )
                     i += 1
                     continue
             if m.kind in {"country", "demonym", "org", "metonym", "capital"}:
@@ -632,9 +853,18 @@ class ActorKB:
                 prev_end = out[-1].end if out else 0
                 if r2 is not None and r2.start() >= prev_end:
                     role = r2.group(1).lower()
-                    out.append(Mention(r2.start(), m.end, text[r2.start():m.end], m.code,
-                                       ROLE_NOUNS[role], "role", None,
-                                       f"role {role!r} of {m.text} ({m.reason})"))
+                    out.append(
+                        Mention(
+                            r2.start(),
+                            m.end,
+                            text[r2.start() : m.end],
+                            m.code,
+                            ROLE_NOUNS[role],
+                            "role",
+                            None,
+                            f"role {role!r} of {m.text} ({m.reason})",
+                        )
+                    )
                     i += 1
                     continue
             out.append(m)
@@ -642,14 +872,42 @@ class ActorKB:
         return out
 
 
-_PERSON_ROLES = frozenset({
-    "prime minister", "premier", "president", "chancellor", "vice president", "vice-president",
-    "king", "queen", "emir", "sultan", "crown prince", "foreign minister", "foreign secretary",
-    "secretary of state", "defence minister", "defense minister", "defence secretary",
-    "defense secretary", "trade minister", "finance minister", "minister", "leader",
-    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "economy minister",
-    "commerce minister", "foreign affairs minister", "trade representative", "general",
-})
+_PERSON_ROLES = frozenset(
+    {
+        "prime minister",
+        "premier",
+        "president",
+        "chancellor",
+        "vice president",
+        "vice-president",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "crown prince",
+        "foreign minister",
+        "foreign secretary",
+        "secretary of state",
+        "defence minister",
+        "defense minister",
+        "defence secretary",
+        "defense secretary",
+        "trade minister",
+        "finance minister",
+        "minister",
+        "leader",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "economy minister",
+        "commerce minister",
+        "foreign affairs minister",
+        "trade representative",
+        "general",
+    }
+)
 
 
 _KIND_RANK = {"block": 0, "country": 1, "demonym": 2, "capital": 3, "org": 4, "metonym": 5}
@@ -700,6 +958,7 @@ _STATUS_ORDER = {"in office": 0, "unconfirmed": 1, "former": 2, "future": 3}
 
 def _pick(spells: Sequence[Spell], day: dt.date) -> tuple[Spell, str]:
     """The spell that best explains a name at ``day``: in office > unconfirmed > former."""
+
     def key(s: Spell) -> tuple[int, int, float]:
         st = s.status(day)
         if st == "former":
@@ -711,6 +970,7 @@ def _pick(spells: Sequence[Spell], day: dt.date) -> tuple[Spell, str]:
         # Heads before ministers when a surname fits both, then the most relevant date.
         role_rank = 0 if s.role.startswith("head") else 1
         return (_STATUS_ORDER[st], role_rank, -recency)
+
     best = min(spells, key=key)
     return best, best.status(day)
 
@@ -723,40 +983,53 @@ _Rule = Any
 
 
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([A-Z][\w'’\-\.]*)\s+$", text[max(0, start - 30):start])
+    m = re.search(r"([A-Z][\w'’\-\.]*)\s+$", text[max(0, start - 30) : start])
     return m.group(1) if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    m = re.match(r"\s+([A-Z][\w'’\-]*)", text[end:end + 30])
+    m = re.match(r"\s+([A-Z][\w'’\-]*)", text[end : end + 30])
     return m.group(1) if m else ""
 
 
 def _person_first_or_last(text: str, start: int, end: int) -> bool:
     """A capitalised word glued before or after: "Michael Jordan", "Chad Wolf"."""
-    m = re.search(r"([A-Z][a-zà-ÿ\-]+)[ \t]+$", text[max(0, start - 30):start])
+    m = re.search(r"([A-Z][a-zà-ÿ\-]+)[ \t]+$", text[max(0, start - 30) : start])
     if m and _looks_like_given_name(m.group(1), {}, check_known=False):
         return True
-    a = re.match(r"[ \t]+([A-Z][a-zà-ÿ\-]+)", text[end:end + 30])
-    return bool(a) and a.group(1) not in _AFTER_OK and a.group(1) not in _NOT_GIVEN
+    a = re.match(r"[ \t]+([A-Z][a-zà-ÿ\-]+)", text[end : end + 30])
+    return a is not None and a.group(1) not in _AFTER_OK and a.group(1) not in _NOT_GIVEN
 
 
 def _georgia(text: str, start: int, end: int) -> tuple[str, str, str] | None:
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 40]
-    if re.search(r"(Atlanta|Savannah|Augusta|Macon|Athens|Columbus),\s*$", before) or \
-            re.search(r"(Gov\.|Governor|governor of|state of|State of|University of|"
-                      r"Northern District of|Southern District of|Sen\.|Senator)\s+$", before) or \
-            re.match(r"(?:['’]s)?\s+(governor|Governor|Gov\.|state|State|Senate|senator|"
-                     r"Republicans?|Democrats?|voters|Tech|Bulldogs|primary|runoff|"
-                     r"legislature|General Assembly|Secretary of State|election|Supreme Court|"
-                     r"Power|Peach)\b", after) or \
-            re.match(r",\s*(?:U\.S\.|USA|United States)", after) or \
-            re.search(r"\b(?:Alabama|Florida|South Carolina|Tennessee|North Carolina|Texas|"
-                      r"Arizona|Michigan|Wisconsin|Pennsylvania|Ohio),?\s+(?:and|or)\s+$",
-                      before) or \
-            re.match(r",?\s+(?:and|or)\s+(?:Alabama|Florida|South Carolina|Arizona|Michigan|"
-                     r"Pennsylvania|Wisconsin|Texas|Ohio|North Carolina)\b", after):
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if (
+        re.search(r"(Atlanta|Savannah|Augusta|Macon|Athens|Columbus),\s*$", before)
+        or re.search(
+            r"(Gov\.|Governor|governor of|state of|State of|University of|"
+            r"Northern District of|Southern District of|Sen\.|Senator)\s+$",
+            before,
+        )
+        or re.match(
+            r"(?:['’]s)?\s+(governor|Governor|Gov\.|state|State|Senate|senator|"
+            r"Republicans?|Democrats?|voters|Tech|Bulldogs|primary|runoff|"
+            r"legislature|General Assembly|Secretary of State|election|Supreme Court|"
+            r"Power|Peach)\b",
+            after,
+        )
+        or re.match(r",\s*(?:U\.S\.|USA|United States)", after)
+        or re.search(
+            r"\b(?:Alabama|Florida|South Carolina|Tennessee|North Carolina|Texas|"
+            r"Arizona|Michigan|Wisconsin|Pennsylvania|Ohio),?\s+(?:and|or)\s+$",
+            before,
+        )
+        or re.match(
+            r",?\s+(?:and|or)\s+(?:Alabama|Florida|South Carolina|Arizona|Michigan|"
+            r"Pennsylvania|Wisconsin|Texas|Ohio|North Carolina)\b",
+            after,
+        )
+    ):
         return ("USA", "place", "Georgia the US state (context)")
     return None
 
@@ -768,26 +1041,32 @@ def _jordan(text: str, start: int, end: int) -> tuple[str, str, str] | None:
 
 
 def _niger(text: str, start: int, end: int) -> tuple[str, str, str] | None:
-    if re.match(r"\s+(Delta|State|delta)\b", text[end:end + 10]):
+    if re.match(r"\s+(Delta|State|delta)\b", text[end : end + 10]):
         return ("NGA", "place", "the Niger Delta / Niger State are in Nigeria")
     return _jordan(text, start, end)
 
 
 def _turkey(text: str, start: int, end: int) -> tuple[str, str, str] | None:
-    if re.match(r"\s+(dinner|sandwich(?:es)?|day|Day|meat|pardon|legs?|breast|burgers?|"
-                r"Trot|vultures?|hunting|farm|farms|feathers)\b", text[end:end + 20]) or \
-            re.search(r"(Thanksgiving|Christmas|roast|wild)\s+$", text[max(0, start - 15):start]):
+    if re.match(
+        r"\s+(dinner|sandwich(?:es)?|day|Day|meat|pardon|legs?|breast|burgers?|"
+        r"Trot|vultures?|hunting|farm|farms|feathers)\b",
+        text[end : end + 20],
+    ) or re.search(r"(Thanksgiving|Christmas|roast|wild)\s+$", text[max(0, start - 15) : start]):
         return ("", "drop", "the bird")
     return None
 
 
 def _washington(text: str, start: int, end: int) -> tuple[str, str, str] | None:
-    after = text[end:end + 20]
-    if re.match(r"\s+(Post|Times|Examiner|Nationals|Redskins|Wizards|Capitals|Commanders|"
-                r"Monument|Square|Mystics|Huskies|Free Beacon|Journal|Institute)\b", after):
+    after = text[end : end + 20]
+    if re.match(
+        r"\s+(Post|Times|Examiner|Nationals|Redskins|Wizards|Capitals|Commanders|"
+        r"Monument|Square|Mystics|Huskies|Free Beacon|Journal|Institute)\b",
+        after,
+    ):
         return ("", "drop", "a named organisation, not the government")
-    if re.match(r"\s+(state|State)\b", after) or re.search(r"\bstate of\s+$",
-                                                            text[max(0, start - 12):start]):
+    if re.match(r"\s+(state|State)\b", after) or re.search(
+        r"\bstate of\s+$", text[max(0, start - 12) : start]
+    ):
         return ("USA", "place", "Washington State")
     if _word_before(text, start) in {"George", "Denzel", "Kerry", "Martha", "Booker", "T."}:
         return ("", "drop", "a person's name")
@@ -827,11 +1106,17 @@ def lookup_report(kb: ActorKB, name: str, date: dt.date | None = None) -> list[d
             row["member_of"] = kb.memberships(m.code, date)
         rows.append(row)
     for s in kb.spells(name.strip()):
-        rows.append({
-            "text": name.strip(), "code": s.code, "name": kb.name_of(s.code), "sector": None,
-            "kind": "spell", "person": s.person,
-            "reason": f"{s.role.replace('_', ' ')} {s.start or '?'} – {s.end or 'open'}"
-                      + (f" (last seen {s.seen})" if s.seen and not s.end else "")
-                      + f" [{s.source}]",
-        })
+        rows.append(
+            {
+                "text": name.strip(),
+                "code": s.code,
+                "name": kb.name_of(s.code),
+                "sector": None,
+                "kind": "spell",
+                "person": s.person,
+                "reason": f"{s.role.replace('_', ' ')} {s.start or '?'} – {s.end or 'open'}"
+                + (f" (last seen {s.seen})" if s.seen and not s.end else "")
+                + f" [{s.source}]",
+            }
+        )
     return rows

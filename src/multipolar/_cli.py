@@ -662,3 +662,34 @@ def serve(db: str, host: str, port: int, allow_remote: bool) -> None:
     con.close()
     click.echo(f"multipolar dashboard on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     run(db, host, port)
+
+
+@cli.group()
+def actors() -> None:
+    """Inspect the actor knowledge base (states, organisations, leaders)."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--date", type=DATE, default=None, help="Resolve as of this date [default: latest data].")
+@dictionary_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def actors_lookup(name: str, date: dt.date | None, dictionaries: tuple[str, ...], fmt: str) -> None:
+    """Show every reading of NAME at --date, with the reason and the office spells behind it."""
+    from ._actors import ActorKB, lookup_report
+
+    try:
+        kb = ActorKB.load([Path(d) for d in dictionaries])
+    except (OSError, ValueError, KeyError) as exc:
+        fail(f"cannot load actor dictionary: {exc}", 2)
+        return
+    rows = lookup_report(kb, name, date)
+    if fmt == "json":
+        click.echo(json.dumps({"version": kb.version, "date": str(date) if date else None, "readings": rows}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{name!r} at {date or 'latest'} ({kb.version})")
+    for r in rows:
+        code = r["code"] or "-"
+        extra = f" [{r['sector']}]" if r["sector"] else ""
+        who = f" {r['person']}" if r["person"] and r["kind"] != "spell" else ""
+        click.echo(f"  {r['kind']:<8} {code:<6}{extra}{who}: {r['reason']}")

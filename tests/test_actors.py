@@ -1,0 +1,177 @@
+"""Actor knowledge: names, demonyms, capitals, roles and leaders resolved at a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import itertools
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from multipolar._actors import ActorKB, lookup_report
+from multipolar._types import Mention
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "actor_cases.yaml").read_text("utf-8"))
+SHARED = Path(os.environ.get("MULTIPOLAR_SHARED", Path(__file__).parents[1] / ".." / "shared"))
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.default()
+
+
+def _pick(ms: list[Mention], span: str | None) -> Mention:
+    if span is None:
+        assert ms, "no mention found"
+        return ms[0]
+    hits = [m for m in ms if m.text == span]
+    assert hits, f"no mention {span!r} in {[m.text for m in ms]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "case", CASES["cases"], ids=[f"{c['text'][:40]}@{c['date']}" for c in CASES["cases"]]
+)
+def test_case_table(kb: ActorKB, case: dict[str, Any]) -> None:
+    day = dt.date.fromisoformat(str(case["date"])) if case.get("date") else None
+    m = _pick(kb.mentions(case["text"], day), case.get("span"))
+    assert m.code == case["code"], m.reason
+    if "sector" in case:
+        assert m.sector == case["sector"], m.reason
+    if "kind" in case:
+        assert m.kind == case["kind"], m.reason
+    assert case["text"][m.start : m.end] == m.text
+
+
+def test_case_table_is_large_enough() -> None:
+    assert len(CASES["cases"]) >= 200
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Michael Jordan scored 40 points.", "Jordan"),
+        ("Chad Wolf led the department.", "Chad"),
+        ("We ate turkey sandwiches.", "turkey"),
+        ("The Turkey dinner was cold.", "Turkey"),
+        ("Let us go.", "us"),
+        ("He read the Washington Post.", "Washington"),
+        ("The Paris Agreement set targets.", "Paris"),
+        ("She visited the Indian Ocean.", "Indian"),
+        ("the moon and chad", "chad"),
+    ],
+)
+def test_not_an_actor(kb: ActorKB, text: str, absent: str) -> None:
+    assert all(absent not in m.text or m.code is None for m in kb.mentions(text))
+
+
+def test_mentions_are_sorted_and_disjoint(kb: ActorKB) -> None:
+    text = "Canada, Mexico and Japan met the EU in Brussels while Trump visited Warsaw."
+    ms = kb.mentions(text, dt.date(2025, 5, 1))
+    assert [m.code for m in ms] == ["CAN", "MEX", "JPN", "EU", "EU", "USA", "POL"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
+
+
+def test_date_none_uses_latest_holder(kb: ActorKB) -> None:
+    (m,) = kb.mentions("Carney spoke.")
+    assert (m.code, m.sector) == ("CAN", "GOV")
+
+
+def test_future_and_former_have_no_sector(kb: ActorKB) -> None:
+    (m,) = kb.mentions("Carney spoke.", dt.date(2019, 1, 1))
+    assert m.sector is None and "not yet" in m.reason
+    (m,) = kb.mentions("Trudeau spoke.", dt.date(2025, 5, 1))
+    assert m.code == "CAN" and m.sector is None and "former" in m.reason
+
+
+def test_has_actor(kb: ActorKB) -> None:
+    assert kb.has_actor("Canada said no.")
+    assert kb.has_actor("President Foo Bar said no.")
+    assert not kb.has_actor("the weather was mild and nobody spoke.")
+
+
+def test_lookup_explains(kb: ActorKB) -> None:
+    ms = kb.lookup("Georgia", dt.date(2024, 1, 1))
+    assert ms[0].code == "GEO" and ms[0].reason
+    rows = lookup_report(kb, "Trudeau", dt.date(2020, 1, 1))
+    assert rows[0]["code"] == "CAN" and "in office" in rows[0]["reason"]
+    assert any(r["kind"] == "spell" for r in rows)
+    unknown = kb.lookup("Zzyzx Qwerty")
+    assert unknown[0].code is None and unknown[0].reason
+
+
+@pytest.mark.parametrize(
+    ("org", "member", "day", "expected"),
+    [
+        ("NATO", "FIN", "2023-04-03", False),
+        ("NATO", "FIN", "2023-04-04", True),
+        ("NATO", "SWE", "2024-03-06", False),
+        ("NATO", "SWE", "2024-03-07", True),
+        ("EU", "GBR", "2019-06-01", True),
+        ("EU", "GBR", "2020-06-01", False),
+        ("G20", "AU", "2023-01-01", False),
+        ("G20", "AU", "2024-01-01", True),
+        ("BRICS", "IRN", "2023-06-01", False),
+        ("BRICS", "IRN", "2024-06-01", True),
+        ("BRICS", "IDN", "2025-02-01", True),
+        ("ASEAN", "TLS", "2025-11-01", True),
+        ("QUAD", "IND", "2024-01-01", True),
+        ("AUKUS", "AUS", "2022-01-01", True),
+        ("FVEY", "CAN", "2024-01-01", True),
+        ("G7", "CAN", "2025-01-01", True),
+        ("SCO", "IRN", "2024-01-01", True),
+    ],
+)
+def test_memberships(kb: ActorKB, org: str, member: str, day: str, expected: bool) -> None:
+    assert (member in kb.members(org, dt.date.fromisoformat(day))) is expected
+
+
+def test_user_dictionary_overrides(tmp_path: Path) -> None:
+    d = tmp_path / "mine.yaml"
+    d.write_text(
+        "names:\n  - {name: Ruritania, code: RUR, kind: country}\n"
+        "  - {name: Brussels, code: BEL, kind: capital}\n"
+        "leaders:\n  - {name: Foo Bar, code: RUR, role: head_of_state, start: 2020-01-01,"
+        " aliases: [Bar]}\n",
+        encoding="utf-8",
+    )
+    kb = ActorKB.load([d])
+    assert kb.version.endswith("+mine")
+    ms = kb.mentions("President Foo Bar of Ruritania met Brussels.", dt.date(2024, 1, 1))
+    assert [(m.text, m.code) for m in ms] == [
+        ("President Foo Bar", "RUR"),
+        ("Ruritania", "RUR"),
+        ("Brussels", "BEL"),
+    ]
+    assert ActorKB.default().mentions("Brussels")[0].code == "EU"  # packaged data untouched
+
+
+def test_default_is_cached_and_loads_fast() -> None:
+    t = time.perf_counter()
+    ActorKB.default.cache_clear()
+    kb = ActorKB.default()
+    assert time.perf_counter() - t < 0.5
+    assert ActorKB.default() is kb
+    assert kb.version.startswith("actors-")
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "news").is_dir(), reason="../shared not available")
+def test_speed_on_news(kb: ActorKB) -> None:
+    path = SHARED / "news/plaintext/allsides/recent_2018_2020.jsonl.gz"
+    texts = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= 300:
+                break
+    t = time.perf_counter()
+    for text in texts:
+        kb.mentions(text, dt.date(2019, 6, 1))
+    assert time.perf_counter() - t < 3.0

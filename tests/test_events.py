@@ -71,6 +71,28 @@ def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
         ("Japan imposed sanctions on Iran.", {("JPN", "16", "IRN")}),
         ("Norway sent humanitarian aid to Kenya.", {("NOR", "07", "KEN")}),
         ("The weather in Kenya was warm.", set()),
+        # headline comma lists are coordinated subjects; a topic in a compound is no party
+        ("Brazil, Chile leave trade summit with no deal", {("BRA", "04", "CHL")}),
+        ("Brazil attended the Ukraine war summit.", {("BRA", "04", None)}),
+        # relative clauses take their head as subject
+        ("Kenya, which met Egypt on Monday, said nothing.", {("KEN", "04", "EGY")}),
+        ("Norway, who visited Chile in May, praised the talks.", {("NOR", "04", "CHL")}),
+        # "X's neighbours/allies" are not X
+        ("Brazil sent aid to Chile's neighbours.", {("BRA", "07", None)}),
+        ("Norway condemned the attack on Russia's allies.", {("NOR", "11", None)}),
+        # "demanded that X ..." addresses X
+        ("France demanded that Iran release the prisoners.", {("FRA", "10", "IRN")}),
+        ("Germany insisted that Turkey must release the journalists.", {("DEU", "10", "TUR")}),
+        # a condition is not an event of its own
+        ("Iran threatened to attack Turkey unless Turkey withdrew.", {("IRN", "13", "TUR")}),
+        ("Russia warned it would cut gas supplies to Norway if Norway joined the bloc.",
+         {("RUS", "13", "NOR")}),
+        # protests with no one named target the own government; unnamed locals are placed
+        ("Thousands of students protested in Kenya on Monday.", {("KEN", "14", "KEN")}),
+        ("Demonstrators in Egypt blocked roads.", {("EGY", "14", "EGY")}),
+        # an unknown party keeps the event rather than losing it
+        ("Rebels attacked Egypt.", {(None, "19", "EGY")}),
+        ("Unidentified gunmen kidnapped two Kenya officials.", {(None, "18", "KEN")}),
     ],
 )
 def test_codes_and_roles(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -86,6 +108,9 @@ def test_codes_and_roles(coder: EventCoder, nlp: Any, text: str, expected: set[t
         ("Germany pledged to send aid to Kenya.", "modality", "intended"),
         ("France met Egypt.", "negated", False),
         ("France met Egypt.", "modality", "asserted"),
+        ("Pakistan threatened to break relations with India.", "reciprocal", False),
+        ("Brazil and Chile held talks with Kenya.", "reciprocal", True),
+        ("France said it would not provide aid to Kenya.", "negated", True),
     ],
 )
 def test_flags(coder: EventCoder, nlp: Any, text: str, field: str, value: object) -> None:
@@ -108,3 +133,26 @@ def test_ontology_fields_filled(coder: EventCoder, nlp: Any) -> None:
 def test_no_mentions_no_events(coder: EventCoder, nlp: Any) -> None:
     text = "They met yesterday."
     assert coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), [], None) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # "it"/"they" anywhere in the next sentence's subject slot refers back to the actor
+        ("Russia massed troops near the border.", "On Monday, it threatened to attack Ukraine.",
+         {("RUS", "13", "UKR")}),
+        ("China and India met in May.", "Later, they signed a border pact with Kenya.",
+         {("CHN", "05", "KEN"), ("IND", "05", "KEN")}),
+        # an actor earlier in the same sentence wins over the previous sentence
+        ("Russia massed troops near the border.", "Germany said on Monday that it would send aid to Ukraine.",
+         {("DEU", "03", "UKR")}),
+    ],
+)
+def test_pronoun_refers_back(
+    coder: EventCoder, nlp: Any, first: str, second: str, expected: set[tuple[str, str, str]]
+) -> None:
+    coder._prev = (-10, [])  # a fresh article
+    code(coder, nlp, first)
+    ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(second)]
+    evs = coder.code_sentence(Sentence(1, 0, len(second), second), nlp(second), ms, "2025-01-01")
+    assert summary(evs) == expected

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -266,7 +265,7 @@ def test_every_shared_page_is_handled(db: Path) -> None:
     """All ~250 real pages in one run: each is added or rejected with a reason, none crashes."""
     root = shared_path("news", "html")
     pages = sorted(str(p) for p in root.rglob("*.html"))
-    code, err = _ingest(CliRunner(), db, "-q", *pages)
+    code, _err = _ingest(CliRunner(), db, "-q", *pages)
     assert code == 0
     with duckdb.connect(str(db), read_only=True) as con:
         added = {r[0] for r in con.execute("SELECT origin FROM articles").fetchall()}

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,14 +106,61 @@ def _kill_after(args: list[str], delay: float) -> bool:
         return True
 
 
-def test_sigkill_then_rerun_equals_clean_run(corpus: Path, tmp_path: Path) -> None:
-    rng = random.Random(6)
-    clean = tmp_path / "clean.duckdb"
-    _run(_mp("ingest", "-q", "--db", clean, "--batch-size", 25, corpus))
+@dataclass
+class CleanRun:
+    db: Path
+    state: dict[str, Any]
+    code_seconds: float
+    reads: list[tuple[list[str], int, str]]
+    events_seen: list[int]
+
+
+@pytest.fixture(scope="module")
+def clean_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> CleanRun:
+    """One uninterrupted ingest + code, with readers polling the file all the while.
+
+    The readers cannot change what is written, so this run serves both as the reference for
+    the crash test and as the concurrency test (which saves a second full coding run).
+    """
+    db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
+    _run(_mp("ingest", "-q", "--db", db, "--batch-size", 25, corpus))
+    readers = [
+        _mp("stats", "--db", db, "--format", "json"),
+        _mp("events", "--db", db, "--format", "jsonl", "--limit", "50"),
+        _mp("quantities", "--db", db, "--format", "csv"),
+    ]
+    reads: list[tuple[list[str], int, str]] = []
+    events_seen: list[int] = []
     t0 = time.monotonic()
-    _run(_mp("code", "--db", clean, "--workers", 2, "--batch-size", 8))
-    clean_code_s = time.monotonic() - t0
-    expected = _state(clean)
+    writer = subprocess.Popen(
+        _mp("code", "--db", db, "--workers", 2, "--batch-size", 8),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        while writer.poll() is None:
+            args = readers[len(reads) % len(readers)]
+            proc = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
+            reads.append((args, proc.returncode, proc.stderr[-500:]))
+            if args is readers[0] and proc.returncode == 0:
+                events_seen.append(json.loads(proc.stdout)["events"])
+    finally:
+        _, err = writer.communicate(timeout=300)
+    assert writer.returncode == 0, err[-2000:]
+    return CleanRun(db, _state(db), time.monotonic() - t0, reads, events_seen)
+
+
+def test_readers_succeed_while_code_writes(clean_run: CleanRun) -> None:
+    failures = [r for r in clean_run.reads if r[1] != 0]
+    assert not failures, failures[:3]
+    assert len(clean_run.reads) >= 3
+    # Readers saw the data grow while it was written, never shrink.
+    assert clean_run.events_seen == sorted(clean_run.events_seen)
+    assert len(set(clean_run.events_seen)) > 1, "no read fell between two commits"
+
+
+def test_sigkill_then_rerun_equals_clean_run(corpus: Path, clean_run: CleanRun, tmp_path: Path) -> None:
+    rng = random.Random(6)
+    expected = clean_run.state
     assert expected["events"] and all(coded for *_, coded in expected["articles"])
 
     crashed = tmp_path / "crashed.duckdb"
@@ -120,15 +168,15 @@ def test_sigkill_then_rerun_equals_clean_run(corpus: Path, tmp_path: Path) -> No
     kills = 0
     for _ in range(4):
         kills += _kill_after(ingest, rng.uniform(0.05, 0.6))
-        _state(crashed) if crashed.exists() else None
+        if crashed.exists():
+            _state(crashed)
     _run(ingest)
     code = _mp("code", "--db", crashed, "--workers", 2, "--batch-size", 8)
     for _ in range(3):
         # Spread over the run, the model load included.
-        kills += _kill_after(code, rng.uniform(0.2, 0.6) * clean_code_s)
+        kills += _kill_after(code, rng.uniform(0.15, 0.45) * clean_run.code_seconds)
         partial = _state(crashed)
-        # Committed batches are whole: a coded article has all its events, and no article has
-        # events unless it is marked coded.
+        # Committed batches are whole: no article has events unless it is marked coded.
         coded = {aid for aid, _, done in partial["articles"] if done}
         assert {e[0] for e in partial["events"]} <= coded
     _run(code)
@@ -137,36 +185,3 @@ def test_sigkill_then_rerun_equals_clean_run(corpus: Path, tmp_path: Path) -> No
     assert got["articles"] == expected["articles"]
     assert got["events"] == expected["events"]
     assert got["quantities"] == expected["quantities"]
-
-
-def test_readers_succeed_while_code_writes(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "busy.duckdb"
-    _run(_mp("ingest", "-q", "--db", db, corpus))
-    # Small batches: many short write transactions for the readers to fall between.
-    writer = subprocess.Popen(
-        _mp("code", "--db", db, "--workers", 2, "--batch-size", 4),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    readers = [
-        _mp("stats", "--db", db, "--format", "json"),
-        _mp("events", "--db", db, "--format", "jsonl", "--limit", "50"),
-        _mp("quantities", "--db", db, "--format", "csv"),
-    ]
-    results: list[tuple[int, str]] = []
-    seen_events: list[int] = []
-    i = 0
-    try:
-        while writer.poll() is None:
-            proc = subprocess.run(readers[i % len(readers)], capture_output=True, text=True, timeout=120, check=False)
-            results.append((proc.returncode, proc.stderr[-500:]))
-            if i % len(readers) == 0 and proc.returncode == 0:
-                seen_events.append(json.loads(proc.stdout)["events"])
-            i += 1
-    finally:
-        _, err = writer.communicate(timeout=300)
-    assert writer.returncode == 0, err[-2000:]
-    failures = [r for r in results if r[0] != 0]
-    assert not failures, failures[:3]
-    assert len(results) >= 3
-    # Readers saw the data grow while it was written, never shrink.
-    assert seen_events == sorted(seen_events)

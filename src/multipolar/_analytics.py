@@ -180,7 +180,8 @@ def format_counts(counts: dict[str, int]) -> str:
 def period_index(ts: pd.Series, freq: str) -> pd.Series:
     if freq not in _PERIOD_CODES:
         raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    return ts.dt.to_period(_PERIOD_CODES[freq])
+    periods: pd.Series = ts.dt.to_period(_PERIOD_CODES[freq])
+    return periods
 
 
 def period_label(period: pd.Period, freq: str) -> str:
@@ -381,9 +382,9 @@ def to_networkx(net: Network) -> Any:
     import networkx as nx
 
     graph = nx.Graph(hub=net.hub or "")
-    for node in net.nodes.to_dict("records"):
+    for node in records(net.nodes):
         graph.add_node(str(node["actor"]), **{k: _plain(v) for k, v in node.items() if k != "actor"})
-    for edge in net.edges.to_dict("records"):
+    for edge in records(net.edges):
         graph.add_edge(str(edge["a"]), str(edge["b"]),
                        **{k: _plain(v) for k, v in edge.items() if k not in ("a", "b")})
     return graph
@@ -399,7 +400,11 @@ def _plain(value: Any) -> Any:
 
 
 def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Spring layout with a fixed seed, so the same data always gives the same picture."""
+    """Spring layout with a fixed seed, so the same data always gives the same picture.
+
+    Connected groups are laid out one by one and packed side by side: a spring layout of a
+    disconnected graph flings small groups to the far corners and leaves the page empty.
+    """
     import networkx as nx
 
     graph = nx.Graph()
@@ -407,10 +412,30 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
     for edge in net.edges.to_dict("records"):
         # Strong ties (either sign) pull together; the layout wants positive weights.
         graph.add_edge(str(edge["a"]), str(edge["b"]), weight=1.0 + math.log1p(float(edge["n_events"])))
-    if graph.number_of_nodes() == 0:
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    if not groups:
         return {}
-    pos = nx.spring_layout(graph, seed=seed, weight="weight")
-    return {str(k): (float(v[0]), float(v[1])) for k, v in pos.items()}
+    biggest = len(groups[0])
+    pos: dict[str, tuple[float, float]] = {}
+    x_offset, column_y, column_width = 0.0, 0.0, 0.0
+    for i, group in enumerate(groups):
+        radius = max(0.15, math.sqrt(len(group) / biggest))
+        sub = nx.spring_layout(graph.subgraph(group), seed=seed, weight="weight", scale=radius) if len(group) > 1 \
+            else {group[0]: np.zeros(2)}
+        if i == 0:
+            centre = (0.0, 0.0)
+            x_offset = 1.0 + 0.2
+        else:
+            # Smaller groups stack in columns to the right of the biggest one.
+            if column_y + 2 * radius > 2.0:
+                x_offset += column_width + 0.2
+                column_y, column_width = 0.0, 0.0
+            centre = (x_offset + radius, 1.0 - column_y - radius)
+            column_y += 2 * radius + 0.15
+            column_width = max(column_width, 2 * radius)
+        for node, xy in sub.items():
+            pos[str(node)] = (float(xy[0]) + centre[0], float(xy[1]) + centre[1])
+    return pos
 
 
 # --------------------------------------------------------------------------- hedging
@@ -588,13 +613,14 @@ def _news_trade(quantities: pd.DataFrame) -> list[dict[str, Any]]:
     q["partner"] = q["partner"].astype(object).where(q["partner"].notna(), None)
     latest = q.groupby(["subject", "partner", "kind"], dropna=False, sort=True).tail(1)
     out: list[dict[str, Any]] = []
-    for r in latest.to_dict("records"):
+    for r in records(latest):
         usd = r.get("usd_value")
-        has_usd = usd is not None and not (isinstance(usd, float) and math.isnan(usd))
+        # Money is shown in USD when the text or a known rate gave it; shares stay percent.
+        in_usd = isinstance(usd, int | float) and not math.isnan(usd) and r.get("unit") != "percent"
         out.append({
             "subject": r["subject"], "partner": r["partner"], "kind": r["kind"],
-            "value": float(usd) if has_usd and r.get("unit") != "percent" else float(r["value"]),
-            "unit": "USD" if has_usd and r.get("unit") != "percent" else r.get("unit"),
+            "value": float(usd) if in_usd and usd is not None else float(r["value"]),
+            "unit": "USD" if in_usd else r.get("unit"),
             "year": _int_or_none(r.get("year")) or _year_of(r.get("date")),
             "origin": f"news {r.get('article_id')}",
             "text": r.get("text") or "",
@@ -607,7 +633,7 @@ def _reference_trade(trade: pd.DataFrame, macro: pd.DataFrame | None, hub: str,
     needed = {"a", "b", "year", "flow_a_to_b_usd", "flow_b_to_a_usd"}
     if trade.empty or not needed <= set(trade.columns):
         return []
-    trade = trade.assign(source=trade["source"] if "source" in trade else "trade_dyadic")
+    trade = trade.assign(source=trade.get("source", "trade_dyadic"))
     cols = ["exporter", "importer", "year", "usd", "source"]
     directed = pd.concat([
         trade[["a", "b", "year", "flow_a_to_b_usd", "source"]].set_axis(cols, axis=1),

@@ -182,9 +182,12 @@ def code(db: str, workers: int | None, engine: str, address: str | None, batch_s
     bar = _progress_bar(todo, "code", sys.stderr.isatty())
     try:
         if engine == "ray":
-            from ._ray import code_db_ray
+            from ._ray import RayMissingError, code_db_ray
 
-            report = code_db_ray(db, address=address, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
+            try:
+                report = code_db_ray(db, address=address, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
+            except RayMissingError as exc:
+                fail(str(exc))
         else:
             report = code_db(db, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
     finally:
@@ -297,9 +300,11 @@ def stats(db: str, fmt: str) -> None:
 @click.option("--date", type=DATE, default=None, help="Date of the text (and default for records without one).")
 @format_option("jsonl", "table", "json", default="jsonl")
 @click.option("--quantities", "show_quantities", is_flag=True, help="Also print the quantities found (table format).")
+@click.option("--workers", type=click.IntRange(1), default=None, help="Worker processes for --jsonl [default: all cores].")
 @dictionary_option
 def extract(
-    path: str | None, jsonl_path: str | None, date: dt.date | None, fmt: str, show_quantities: bool, dictionaries: tuple[str, ...]
+    path: str | None, jsonl_path: str | None, date: dt.date | None, fmt: str, show_quantities: bool,
+    workers: int | None, dictionaries: tuple[str, ...],
 ) -> None:
     """Code a text file (or - for stdin) without a database and print its events.
 
@@ -322,7 +327,7 @@ def extract(
 
         opener: Any = gzip.open if jsonl_path.endswith(".gz") else open
         with opener(jsonl_path, "rb") as stream:
-            _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date)
+            _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date, workers)
         return
     assert path is not None
     stdin = sys.stdin.buffer if path == "-" else None
@@ -347,16 +352,18 @@ def extract(
         write_records(all_q, "table", None, QUANTITY_TABLE_COLUMNS)
 
 
-def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None) -> None:
+def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None, workers: int | None = None) -> None:
     from ._clean import clean
     from ._coder import Item
+    from ._engine import code_items
     from ._types import Document, Rejection
 
-    # Chunks keep memory flat on large files while the parser still gets full batches.
+    # Chunks keep memory flat on large files; they are large so that the worker processes
+    # (code_items) rarely wait at a chunk's end.
     out = sys.stdout
-    for chunk in _chunks(items, 256):
+    for chunk in _chunks(items, 2048):
         docs = [d for d in chunk if isinstance(d, Document)]
-        results = iter(coder.code_many(Item(clean(d.text), d.date or default_date, d.id) for d in docs))
+        results = iter(code_items([Item(clean(d.text), d.date or default_date, d.id) for d in docs], coder.config, workers))
         for item in chunk:
             if isinstance(item, Rejection):
                 click.echo(f"Error: {item.message()}", err=True)
@@ -487,7 +494,7 @@ HEDGING_TABLE_COLUMNS = (
 )
 
 
-def _rounded(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+def _rounded(rows: list[dict[Any, Any]], fmt: str) -> list[dict[str, Any]]:
     """Floats to 3 decimals; count dicts flattened for table/CSV (JSON keeps them as objects)."""
     from ._analytics import format_counts
 
@@ -693,3 +700,98 @@ def actors_lookup(name: str, date: dt.date | None, dictionaries: tuple[str, ...]
         extra = f" [{r['sector']}]" if r["sector"] else ""
         who = f" {r['person']}" if r["person"] and r["kind"] != "spell" else ""
         click.echo(f"  {r['kind']:<8} {code:<6}{extra}{who}: {r['reason']}")
+
+
+@cli.command("export")
+@db_option
+@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write.")
+@click.option("--format", "fmt", type=click.Choice(["parquet"]), default="parquet", show_default=True, help="Output format.")
+@click.option("--overwrite", is_flag=True, help="Replace what an earlier export left in --out.")
+def export_(db: str, out: str, fmt: str, overwrite: bool) -> None:
+    """Write events and quantities as Parquet partitioned by year/month (year=2025/month=09/).
+
+    Query the folder with DuckDB (read_parquet('OUT/events/**/*.parquet', hive_partitioning=true))
+    or load it into another database with: multipolar load --db OTHER.duckdb OUT
+    """
+    from . import _store
+    from ._parquet import ParquetError, export_db
+
+    del fmt  # one format for now; the option keeps the command line stable when more come
+    try:
+        counts = export_db(db, out, overwrite=overwrite)
+    except (ParquetError, _store.StoreError) as exc:
+        fail(str(exc))
+    click.echo(
+        f"exported {counts['events']} events, {counts['quantities']} quantities, "
+        f"{counts['articles']} coded articles to {out}",
+        err=True,
+    )
+
+
+@cli.command("load")
+@db_option
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def load_(db: str, folder: str) -> None:
+    """Load a folder written by export or code-parquet into the database.
+
+    Loading is idempotent: each article's events and quantities are replaced, never doubled.
+    """
+    from . import _store
+    from ._parquet import ParquetError, load_dir
+
+    try:
+        counts = load_dir(db, folder)
+    except (ParquetError, _store.StoreError) as exc:
+        fail(str(exc))
+    click.echo(
+        f"loaded {counts['events']} events, {counts['quantities']} quantities; "
+        f"{counts['articles']} articles of this database marked coded",
+        err=True,
+    )
+
+
+@cli.command("code-parquet")
+@click.option("--input", "input_spec", required=True, help="Folder or glob of Parquet article shards (columns id, text, date).")
+@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder for the partitioned Parquet events.")
+@click.option(
+    "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Where to run the coder."
+)
+@click.option("--address", default=None, help="Ray cluster address (with --engine ray); default: start Ray locally.")
+@click.option("--workers", type=click.IntRange(1), default=None, help="Worker processes or Ray actors [default: all CPUs].")
+@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per batch.")
+@click.option("--overwrite", is_flag=True, help="Replace what an earlier run left in --out.")
+@dictionary_option
+def code_parquet(
+    input_spec: str, out: str, engine: str, address: str | None, workers: int | None, batch_size: int,
+    overwrite: bool, dictionaries: tuple[str, ...],
+) -> None:
+    """Code Parquet article shards into Parquet events, without a database (the multi-node path).
+
+    With --engine ray --address ADDR, --input and --out must be on storage every node sees.
+    Load the result with: multipolar load --db news.duckdb OUT
+    """
+    from ._coder import CoderConfig
+    from ._parquet import ParquetError
+    from ._parquet import code_parquet as run_local
+
+    config = CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries))
+    bar = _progress_bar(None, "code", sys.stderr.isatty())
+    try:
+        if engine == "ray":
+            from ._ray import RayMissingError, code_parquet_ray
+
+            try:
+                report = code_parquet_ray(input_spec, out, address, workers, batch_size, config, overwrite, bar.update)
+            except RayMissingError as exc:
+                fail(str(exc))
+        else:
+            report = run_local(input_spec, out, workers, batch_size, config, overwrite, bar.update)
+    except ParquetError as exc:
+        fail(str(exc))
+    finally:
+        bar.close()
+    click.echo(
+        f"coded {report.articles} articles: {report.events} events, {report.quantities} quantities "
+        f"({report.parsed} of {report.sentences} sentences parsed) into {out}",
+        err=True,
+    )

@@ -31,7 +31,7 @@ from ._ontology import Ontology
 from ._types import Event, Mention, Sentence
 from ._verbs import NO_EVENT, Match, VerbDict, stem_keys
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 # Verbs whose complement clause carries the event.
 _REPORT = frozenset(
@@ -65,6 +65,23 @@ _CONTROL = _INTENT | _WANT | _THREAT | _REFUSE | _APPEAL | _DEMAND
 _ASPECT = frozenset("begin start continue keep resume go move schedule set due".split())
 
 _PRONOUNS = frozenset("he she it they we its his her their who which that".split())
+# unresolved mentions that still name a party ("President Foo Bar" out of the KB's range)
+_UNRESOLVED_KINDS = frozenset({"leader", "role"})
+_RELATIVE = frozenset("who which that whom".split())
+# nouns naming someone else by relation to the possessor: "America's neighbours" are not America
+_RELATIONAL = frozenset(
+    "neighbour neighbours neighbor neighbors ally allies partner partners rival rivals enemy "
+    "enemies friend friends adversary adversaries foe foes".split()
+)
+# subject pronouns that refer back to an actor named before
+_ANAPHORA = frozenset("he she it they".split())
+# nouns whose modifiers name what an event is about, not who takes part: "Ukraine war summit"
+_TOPIC_NOUNS = frozenset(
+    "war crisis conflict issue question problem dispute programme program situation file "
+    "border refugee refugees election elections reconstruction".split()
+)
+# clauses that say what has not happened: "unless X agrees", "if Y attacks"
+_CONDITION_MARKS = frozenset("if unless until before once whether".split())
 _NEG_WORDS = frozenset("not n't never no".split())
 _HYPOTHETICAL_AUX = frozenset("could would might may should".split())
 _FUTURE_AUX = frozenset("will shall 'll".split())
@@ -82,6 +99,8 @@ _PREP_RANK = {
 }
 _CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+# events of the street whose unnamed doers are placed by "in X"
+_STREET_ROOTS = frozenset({14, 17, 18})
 
 
 @dataclass(slots=True)
@@ -184,7 +203,7 @@ class EventCoder:
         actors = self._attach(doc, mentions)
         prev_index, prev_salient = self._prev
         carried = prev_salient if sentence.index == prev_index + 1 else []
-        if not actors:
+        if not any(a.mention.code for a in actors):
             self._prev = (sentence.index, [])
             return []
         tok_actor: dict[int, _Actor] = {}
@@ -195,15 +214,29 @@ class EventCoder:
         keys = stem_keys(words + [t.lemma_.lower() for t in doc])
         preds = self._predicates(doc, words, keys)
         events: list[Event] = []
+        fallback: list[Event] = []
         salient: list[Mention] = []
         for p in preds:
-            if _before_clause(p.verb):
+            if _before_clause(p.verb) or (len(preds) > 1 and _conditional(p.verb)):
                 continue
             src_actors, passive_target = self._source(p, actors, tok_actor, carried)
             if src_actors:
                 salient = salient or [a.mention for a in src_actors]
+            elif _root_of(p.code) in _STREET_ROOTS:
+                # "Demonstrators in Baghdad blocked roads": the place stands for the actor
+                src_actors = _place_actor(p.verb, actors)
             tgt_actors = self._target(p, actors, src_actors, passive_target)
+            if not src_actors and tgt_actors and _root_of(p.code) >= 3:
+                # a party the KB does not know ("Amnesty International accused X"): the event
+                # is kept with an unknown source, unless the sentence has a better one
+                if p.verb.dep_ not in ("acl", "relcl", "amod", "pcomp") and any(
+                    c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children
+                ):
+                    fallback.extend(self._emit(p, [_unknown_actor(p.verb)], tgt_actors, date))
+                continue
             events.extend(self._emit(p, src_actors, tgt_actors, date))
+        if not events:
+            events = fallback[:1]
         if not salient:
             subj = [a.mention for a in actors if a.head.dep_ in _SUBJ or a.head.dep_ in _SUBJPASS]
             salient = subj[:1] or [actors[0].mention]
@@ -215,7 +248,7 @@ class EventCoder:
     def _attach(doc: Any, mentions: Sequence[Mention]) -> list[_Actor]:
         out: list[_Actor] = []
         for m in mentions:
-            if not m.code:
+            if not m.code and m.kind not in _UNRESOLVED_KINDS:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -339,6 +372,11 @@ class EventCoder:
             if (lemma in _APPEAL or lemma in _WANT) and obj is not None and dep == "xcomp":
                 return _Pred(tok, _compose_appeal(icode), match, negated, modality,
                              target_tok=obj, absorbed=inner.verb)
+            if (lemma in _DEMAND or lemma in _APPEAL) and obj is None and dep == "ccomp":
+                # "demanded that Iran release ...": a demand addressed to the clause's subject
+                make = _compose_demand if lemma in _DEMAND else _compose_appeal
+                return _Pred(tok, make(icode), match, negated, modality,
+                             target_tok=_subject_tok(inner.verb), absorbed=inner.verb)
             if lemma in _DEMAND and obj is not None:
                 return _Pred(tok, _compose_demand(icode), match, negated, modality,
                              target_tok=obj, absorbed=inner.verb)
@@ -410,9 +448,22 @@ class EventCoder:
             return [], passive_target
         # an actor buried deep in the subject ("80 per cent of Canada's exports") is not it
         group = [a for a in _group_under(subj, actors, ()) if _dist(a.head, subj) <= 4]
-        if not group and subj.lower_ in _PRONOUNS and subj.i < 3 and carried:
-            # a sentence opening with "it"/"they": the previous sentence's main actor
-            return [_Actor(m, subj, frozenset()) for m in carried], passive_target
+        if not passive:
+            # a headline's comma list: "Trump, Putin leave summit" (the first is mis-attached)
+            for c in _comma_cosubjects(verb, subj):
+                group += [a for a in _group_under(c, actors, ()) if a not in group]
+        if not group and subj.lower_ in _ANAPHORA:
+            # "it"/"they": the nearest actor that is a subject earlier in this sentence,
+            # else the previous sentence's main actor
+            before = [
+                a for a in actors
+                if a.head.i < subj.i and (a.head.dep_ in _SUBJ or a.head.head.dep_ in _SUBJ)
+            ]
+            if before:
+                last = max(before, key=lambda a: a.head.i)
+                return [a for a in before if a.head.i == last.head.i], passive_target
+            if carried and not any(a.head.i < subj.i for a in actors):
+                return [_Actor(m, subj, frozenset()) for m in carried], passive_target
         return group, passive_target
 
     def _target(
@@ -427,6 +478,9 @@ class EventCoder:
         subj = _subject_tok(p.verb)
         if subj is not None:
             excluded |= {t.i for t in subj.subtree}
+        if p.verb.i in excluded:
+            # the verb is a relative clause of its subject: "Carney, who met Sheinbaum"
+            excluded -= {t.i for t in p.verb.subtree}
         if p.target_tok is not None:
             g = _group_under(p.target_tok, actors, excluded)
             if g:
@@ -447,9 +501,22 @@ class EventCoder:
                     objs = [c]
                 for o in objs:
                     g = _group_under(o, actors, excluded)
-                    g = [a for a in g if a.mention.code not in src_codes]
+                    g = [a for a in g if not _topic_modifier(a)]
+                    g = [a for a in g if a.mention.code not in src_codes] or [
+                        a for a in g if a.mention.kind not in ("country", "demonym")
+                    ]
                     if g and rank < best_rank:
                         best, best_rank = g, rank
+        if not best and _root_of(p.code) in (1, 2, 10, 11, 12, 13):
+            # "demanded that X cancel ...", "warned that X would ...": X is addressed
+            for v in verbs:
+                for c in v.children:
+                    if c.dep_ == "ccomp":
+                        cs = _subject_tok(c)
+                        if cs is not None:
+                            g = _group_under(cs, actors, excluded)
+                            if g:
+                                return g
         return best
 
     # -- output -------------------------------------------------------------------------
@@ -466,6 +533,18 @@ class EventCoder:
         src = _uniq(sources)
         src_tokens = {s.head.i for s in src}
         tgt = [t for t in _uniq(targets) if t.head.i not in src_tokens]
+        # the same state on both sides only when the sides differ ("Sudan's government ... in
+        # Sudan"), never two names of one party ("Sarkozy ... the French presidency")
+        tgt = [
+            t for t in tgt
+            if not any(
+                s.mention.code == t.mention.code
+                and (s.mention.sector == t.mention.sector or len(src) > 1 or root in _SYMMETRIC_ROOTS)
+                for s in src
+            )
+        ]
+        if not any(s.mention.code for s in src) and not any(t.mention.code for t in tgt):
+            return []
         if len(src) >= 2 and root in _SYMMETRIC_ROOTS and not any(_via_with(t) for t in tgt):
             tgt = []  # "A and B held talks on C": C is the topic, A and B the parties
         if len(src) == 1 and len(tgt) > 1:
@@ -477,6 +556,7 @@ class EventCoder:
         if root in ("01", "02"):
             conf -= 0.15
         symmetric = root in _SYMMETRIC_ROOTS and ":" in p.match.code
+        with_ok = root in _SYMMETRIC_ROOTS
         events: list[Event] = []
 
         def make(s: _Actor, t: _Actor | None, reciprocal: bool) -> Event:
@@ -495,13 +575,19 @@ class EventCoder:
         if len(src) >= 2 and not tgt:
             for i, a in enumerate(src):
                 for b in src[i + 1 :]:
-                    events.append(make(a, b, True))
+                    if a.mention.code != b.mention.code:
+                        events.append(make(a, b, True))
             return events
         for s in src:
+            if not tgt and root == "14" and _is_state(s.mention.code):
+                # a protest with no one named protests against its own government
+                own = Mention(s.mention.start, s.mention.end, "", s.mention.code, "GOV", "implied")
+                events.append(make(s, _Actor(own, s.head, frozenset()), False))
+                continue
             if not tgt:
                 events.append(make(s, None, False))
             for t in tgt:
-                events.append(make(s, t, symmetric or _via_with(t)))
+                events.append(make(s, t, symmetric or (with_ok and _via_with(t))))
         return events
 
     @staticmethod
@@ -531,10 +617,74 @@ def _before_clause(tok: Any) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in t.children):
             return True
-        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head.i == t.i:
             return False
         t = t.head
     return False
+
+
+def _comma_cosubjects(verb: Any, subj: Any) -> list[Any]:
+    """Names listed before the subject with only a comma between: "Trump, Putin leave ..."."""
+    out: list[Any] = []
+    doc = verb.doc
+    for c in verb.children:
+        if (
+            c.i < subj.i
+            and c.dep_ in ("advcl", "npadvmod", "dep", "nsubj", "appos", "nmod", "compound")
+            and c.pos_ == "PROPN"
+            and c.right_edge.i + 1 < len(doc)
+            and doc[c.right_edge.i + 1].lower_ == ","
+            and c.right_edge.i + 2 == subj.left_edge.i
+            and c.left_edge.i == 0
+        ):
+            out.append(c)
+    return out
+
+
+def _topic_modifier(a: _Actor) -> bool:
+    """True for an actor that only qualifies a topic noun: "the Ukraine war summit"."""
+    h = a.head
+    if h.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
+    if h.head.lemma_.lower() in _TOPIC_NOUNS and h.head.dep_ in ("compound", "nmod", "amod"):
+        return True
+    # flat compounds: "Ukraine war summit" gives both words to "summit"
+    doc = h.doc
+    return any(
+        doc[i].dep_ == "compound" and doc[i].head.i == h.head.i
+        and doc[i].lemma_.lower() in _TOPIC_NOUNS
+        for i in range(h.i + 1, h.head.i)
+    )
+
+
+def _unknown_actor(verb: Any) -> _Actor:
+    subj = _subject_tok(verb)
+    text = " ".join(t.text for t in subj.subtree) if subj is not None else ""
+    start = subj.left_edge.idx if subj is not None else verb.idx
+    return _Actor(Mention(start, start + len(text), text, None, None, "unknown"), verb, frozenset())
+
+
+def _place_actor(verb: Any, actors: list[_Actor]) -> list[_Actor]:
+    """The state named by "in X" on the verb or its subject, standing for unnamed locals."""
+    subj = _subject_tok(verb)
+    for host in (subj, verb):
+        if host is None:
+            continue
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        g = [a for a in _group_under(o, actors, ()) if _is_state(a.mention.code)]
+                        if g:
+                            return g[:1]
+    return []
+
+
+def _conditional(tok: Any) -> bool:
+    """A clause that states a condition or a future point: "unless Baghdad accepts"."""
+    return tok.dep_ in ("advcl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children
+    )
 
 
 def _depth(tok: Any) -> int:
@@ -555,10 +705,11 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     tok = verb
     for _ in range(6):
         for c in tok.children:
-            if c.dep_ in _SUBJ:
-                return c, False
-            if c.dep_ in _SUBJPASS:
-                return c, True
+            if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS:
+                if c.lower_ in _RELATIVE and tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+                    # "Carney, who met Sheinbaum": the relative pronoun stands for its head
+                    return tok.head, c.dep_ in _SUBJPASS
+                return c, c.dep_ in _SUBJPASS
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")):
             return tok.head, tok.tag_ == "VBN"
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
@@ -610,7 +761,14 @@ def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> lis
     """The actor(s) a phrase names: the shallowest actor under ``top`` and its conjuncts."""
     ex = set(excluded)
     sub = {t.i for t in top.subtree} - ex
-    inside = [a for a in actors if a.head.i in sub]
+    inside = [
+        a for a in actors
+        if a.head.i in sub
+        and not (
+            a.head.dep_ in ("poss", "compound", "amod", "nmod")
+            and a.head.head.lemma_.lower() in _RELATIONAL
+        )
+    ]
     if not inside:
         return []
 
@@ -689,6 +847,10 @@ def _modality(tok: Any) -> str:
     if aux & _FUTURE_AUX:
         return "intended"
     return "asserted"
+
+
+def _is_state(code: str | None) -> bool:
+    return bool(code) and len(code or "") == 3 and (code or "").isalpha() and (code or "").isupper()
 
 
 def _uniq(actors: list[_Actor]) -> list[_Actor]:

@@ -18,8 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import __version__, _analytics
-from . import _store
+from . import __version__, _analytics, _store
 
 EVIDENCE_PER_DYAD = 20
 EVIDENCE_DYADS = 60
@@ -32,6 +31,8 @@ OPTIONAL_TABLES = ("trade_dyadic", "macro", "trade_facts")
 _COOP = "#1a9850"
 _CONFLICT = "#d73027"
 _NEUTRAL = "#888888"
+# Red (hostile) to green (cooperative), pale at zero; spelled out because plotly.js names differ.
+_DIVERGING = [[0.0, _CONFLICT], [0.5, "#ffffbf"], [1.0, _COOP]]
 
 
 # --------------------------------------------------------------------------- reading (edge)
@@ -157,8 +158,13 @@ def timeline_figure(tl: pd.DataFrame) -> Any:
                              mode="lines+markers", line={"color": "#333", "width": 2}), secondary_y=True)
     fig.update_layout(barmode="relative", template="plotly_white", height=360,
                       margin={"l": 50, "r": 50, "t": 30, "b": 40}, legend={"orientation": "h", "y": -0.2})
-    fig.update_yaxes(title_text="events (conflict below 0)", secondary_y=False)
-    fig.update_yaxes(title_text="net cooperation", secondary_y=True, showgrid=False)
+    # Both axes symmetric around 0 so the net line's zero sits on the bars' zero.
+    up = float((tl["verbal_coop"] + tl["material_coop"]).max()) if len(tl) else 1.0
+    down = float((tl["verbal_conflict"] + tl["material_conflict"]).max()) if len(tl) else 1.0
+    bars = max(1.0, up, down) * 1.1
+    line = max(1.0, float(tl["net_cooperation"].abs().max()) if len(tl) else 1.0) * 1.1
+    fig.update_yaxes(title_text="events (conflict below 0)", secondary_y=False, range=[-bars, bars])
+    fig.update_yaxes(title_text="net cooperation", secondary_y=True, showgrid=False, range=[-line, line])
     return fig
 
 
@@ -213,7 +219,7 @@ def network_figure(net: _analytics.Network, pos: dict[str, tuple[float, float]],
         mode="markers+text", text=list(nodes["actor"].astype(str)), textposition="top center",
         hovertext=hover, hoverinfo="text", showlegend=False, name="actors",
         marker={"size": [12 + 4 * math.sqrt(float(n)) for n in nodes["n_events"]],
-                "color": values, "colorscale": "RdYlGn", "cmin": -bound, "cmax": bound,
+                "color": values, "colorscale": _DIVERGING, "cmin": -bound, "cmax": bound,
                 "line": {"width": [3 if str(a) == net.hub else 1 for a in nodes["actor"]], "color": "#222"},
                 "colorbar": {"title": {"text": f"net coop.<br>with {net.hub}" if net.hub and colour_col == "with_hub"
                                        else "net coop."}, "thickness": 12}},
@@ -253,9 +259,11 @@ def hedging_figure(hedge: pd.DataFrame, hub: str) -> Any:
                       fillcolor="rgba(255,170,0,0.12)", line={"width": 0}, layer="below")
         fig.add_annotation(x=-span, y=span * 1.08, text="hedging", showarrow=False, xanchor="left",
                            font={"color": "#b36b00"})
+        # Actors with no events with the hub all sit on x = 0; unlabelled, their names would pile up.
+        labels = [str(a) if n > 0 else "" for a, n in zip(hedge["actor"], hedge["n_hub"], strict=True)]
         fig.add_trace(go.Scatter(
             x=hedge["hub_change"], y=hedge["others_change"], mode="markers+text",
-            text=hedge["actor"], textposition="top center", customdata=[dyad_anchor(str(a), hub) for a in hedge["actor"]],
+            text=labels, textposition="top center", customdata=[dyad_anchor(str(a), hub) for a in hedge["actor"]],
             hovertext=[
                 f"<b>{r['actor']}</b><br>with {hub}: {r['hub_first']:+.1f} → {r['hub_second']:+.1f} "
                 f"({r['n_hub']} events)<br>with others: {r['others_first']:+.1f} → {r['others_second']:+.1f} "
@@ -264,7 +272,8 @@ def hedging_figure(hedge: pd.DataFrame, hub: str) -> Any:
             ],
             hoverinfo="text", showlegend=False,
             marker={"size": [10 + 2 * math.sqrt(float(h + o)) for h, o in zip(hedge["n_hub"], hedge["n_others"], strict=True)],
-                    "color": ["#e08214" if h else "#5e81ac" for h in hedge["is_hedging"]]},
+                    "color": ["#e08214" if h else "#5e81ac" if n > 0 else "#c0c6cf"
+                              for h, n in zip(hedge["is_hedging"], hedge["n_hub"], strict=True)]},
         ))
     fig.add_hline(y=0, line={"color": "#999", "width": 1})
     fig.add_vline(x=0, line={"color": "#999", "width": 1})
@@ -338,7 +347,7 @@ def _quantities_table(q: pd.DataFrame) -> str:
     rows = [
         [_e(r.get("date")), _e(r.get("kind")), _e(r.get("subject")), _e(r.get("partner")),
          _e(_fmt_value(r.get("value"))), _e(r.get("unit")), _e(_fmt_value(r.get("usd_value"))),
-         _e(r.get("year")), f'<span class="sentence">{_e(r.get("text"))}</span>']
+         _e(_year(r.get("year"))), f'<span class="sentence">{_e(r.get("text"))}</span>']
         for r in q.head(QUANTITY_ROWS).to_dict("records")
     ]
     more = f"<p class=note>First {QUANTITY_ROWS} of {len(q)}.</p>" if len(q) > QUANTITY_ROWS else ""
@@ -350,10 +359,16 @@ def _fmt_value(value: Any) -> str:
         return ""
     v = float(value)
     if abs(v) >= 1e9:
-        return f"{v / 1e9:,.1f} bn"
+        return f"{v / 1e9:,.1f}\u00a0bn"
     if abs(v) >= 1e6:
-        return f"{v / 1e6:,.1f} m"
+        return f"{v / 1e6:,.1f}\u00a0m"
     return f"{v:,.4g}"
+
+
+def _year(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(int(value))
 
 
 def _trade_table(trade: pd.DataFrame) -> str:
@@ -361,7 +376,7 @@ def _trade_table(trade: pd.DataFrame) -> str:
         return "<p class=note>No trade dependence figures yet (none in the news; load reference tables with <code>multipolar kb load</code>).</p>"
     rows = [
         [_e(r["subject"]), _e(r["partner"]), _e(r["kind"]), _e(_fmt_value(r["value"])), _e(r["unit"]),
-         _e(r["year"]), _e(r["origin"]), f'<span class="sentence">{_e(r["text"])}</span>']
+         _e(_year(r["year"])), _e(r["origin"]), f'<span class="sentence">{_e(r["text"])}</span>']
         for r in trade.to_dict("records")
     ]
     return _table(("subject", "partner", "kind", "value", "unit", "year", "from", "evidence"), rows)
@@ -379,7 +394,7 @@ h2{font-size:1.2em;margin:6px 0 10px}h3{font-size:1.05em;margin:18px 0 6px}
 .cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 16px;min-width:110px}
 .card b{display:block;font-size:1.5em}.card span{color:#666;font-size:.85em}
 table{border-collapse:collapse;width:100%;font-size:.88em;margin:6px 0}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f5f7;position:sticky;top:0}.num td:not(:first-child){white-space:nowrap}
+th{background:#f3f5f7;position:sticky;top:0}.num td:not(:first-child),td.v{white-space:nowrap}
 .sentence{font-family:Georgia,serif;color:#333}.note{color:#666;font-size:.9em}
 details{margin:4px 0}summary{cursor:pointer;padding:3px 0}details:target{background:#fffbe6}
 nav a{margin-right:14px;color:#c9d3dd}a{color:#2b6cb0}

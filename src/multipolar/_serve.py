@@ -109,7 +109,7 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     def events(
         actor: Code = None,
         dyad: Annotated[str | None, Query(max_length=41, pattern=r"^[A-Za-z0-9_]+[-, ][A-Za-z0-9_]+$")] = None,
-        type: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z0-9_]+$")] = None,  # noqa: A002
+        type: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z0-9_]+$")] = None,
         since: Day = None,
         until: Day = None,
         limit: Annotated[int, Query(ge=1, le=MAX_EVENTS)] = 200,
@@ -173,6 +173,7 @@ _PAGE = r"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>multipolar dashboard</title>
+<link rel="icon" href="data:,">
 <script src="/static/plotly.min.js"></script>
 <style>
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#222;background:#f6f7f9}
@@ -286,7 +287,7 @@ async function loadNetwork(){
                textposition: 'top center', customdata: d.nodes.map(n => [n.actor]), hoverinfo: 'text', name: 'actors', showlegend: false,
                hovertext: d.nodes.map(n => `${n.actor}: ${n.n_events} events, ${n.degree} partners<br>net cooperation ${fmt(n.net_cooperation, 1, true)}` +
                  (d.hub ? `<br>with ${d.hub} ${fmt(n.with_hub, 1, true)}, with others ${fmt(n.with_others, 1, true)}` : '')),
-               marker: {size: d.nodes.map(n => 12 + 4 * Math.sqrt(n.n_events)), color: colour, colorscale: 'RdYlGn', cmin: -bound, cmax: bound,
+               marker: {size: d.nodes.map(n => 12 + 4 * Math.sqrt(n.n_events)), color: colour, colorscale: [[0, '#d73027'], [0.5, '#ffffbf'], [1, '#1a9850']], cmin: -bound, cmax: bound,
                         line: {color: '#222', width: d.nodes.map(n => n.actor === d.hub ? 3 : 1)}, colorbar: {thickness: 10, title: {text: 'with ' + (d.hub || 'all')}}}});
   await Plotly.react('network', traces, {...LAYOUT, xaxis: {visible: false}, yaxis: {visible: false, scaleanchor: 'x'}}, {displaylogo: false, responsive: true});
 }

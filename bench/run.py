@@ -110,12 +110,17 @@ def _mem_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def measure(cmd: list[str], stdout: object = subprocess.DEVNULL) -> tuple[float, float, float, str, str]:
+def measure(
+    cmd: list[str], stdout: object = subprocess.DEVNULL
+) -> tuple[float, float, float, str, str]:
     """Run ``cmd``; (wall seconds, peak tree RSS MB, peak tree PSS MB, stdout, stderr)."""
     peak = [0, 0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        cmd,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     done = threading.Event()
 
@@ -160,7 +165,9 @@ def our_sentences(records: list[dict[str, object]]) -> list[str]:
     return [s.text for r in records for s in segment(clean(str(r["text"] or "")))]
 
 
-def bench_size(records: list[dict[str, object]], workers: int, tmp: Path, baseline: bool) -> list[Run]:
+def bench_size(
+    records: list[dict[str, object]], workers: int, tmp: Path, baseline: bool
+) -> list[Run]:
     n = len(records)
     src = tmp / f"articles_{n}.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
@@ -173,8 +180,11 @@ def bench_size(records: list[dict[str, object]], workers: int, tmp: Path, baseli
 
     out_path = tmp / f"extract_{n}.jsonl"
     with open(out_path, "w", encoding="utf-8") as out:
-        wall, rss, pss, _o, _e = measure([mp, "extract", "--jsonl", str(src), "--workers", str(workers)], stdout=out)
-    events = sum(len(json.loads(line).get("events") or []) for line in open(out_path, encoding="utf-8"))
+        wall, rss, pss, _o, _e = measure(
+            [mp, "extract", "--jsonl", str(src), "--workers", str(workers)], stdout=out
+        )
+    with open(out_path, encoding="utf-8") as fh:
+        events = sum(len(json.loads(line).get("events") or []) for line in fh)
     runs.append(Run("extract --jsonl", n, S, wall, rss, pss, events))
 
     db = tmp / f"bench_{n}.duckdb"
@@ -185,7 +195,18 @@ def bench_size(records: list[dict[str, object]], workers: int, tmp: Path, baseli
     events_db = int(m.group(2)) if m else None
     note = f"parsed {m.group(3)} of {m.group(4)} sentences" if m else ""
     runs.append(Run("code (after ingest)", n, S, w_c, rss_c, pss_c, events_db, note))
-    runs.append(Run("ingest + code", n, S, w_i + w_c, max(rss_i, rss_c), max(pss_i, pss_c), events_db, f"ingest {w_i:.1f} s"))
+    runs.append(
+        Run(
+            "ingest + code",
+            n,
+            S,
+            w_i + w_c,
+            max(rss_i, rss_c),
+            max(pss_i, pss_c),
+            events_db,
+            f"ingest {w_i:.1f} s",
+        )
+    )
 
     if baseline:
         sfile = tmp / f"sentences_{n}.jsonl"
@@ -206,11 +227,12 @@ def bench_size(records: list[dict[str, object]], workers: int, tmp: Path, baseli
 def machine() -> str:
     model = "unknown CPU"
     try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-        mem_kb = next(int(x.split()[1]) for x in open("/proc/meminfo", encoding="utf-8") if x.startswith("MemTotal"))
+        cpuinfo = Path("/proc/cpuinfo").read_text("utf-8").splitlines()
+        model = next(
+            (x.split(":", 1)[1].strip() for x in cpuinfo if x.startswith("model name")), model
+        )
+        meminfo = Path("/proc/meminfo").read_text("utf-8").splitlines()
+        mem_kb = next(int(x.split()[1]) for x in meminfo if x.startswith("MemTotal"))
         ram = f"{mem_kb / 1024 / 1024:.1f} GiB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
@@ -223,7 +245,11 @@ def table(runs: list[Run], base: Run | None) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in runs:
-        ratio = f"{r.sent_per_s / base.sent_per_s:.2f}" if base and not r.name.startswith("baseline") else ""
+        ratio = (
+            f"{r.sent_per_s / base.sent_per_s:.2f}"
+            if base and not r.name.startswith("baseline")
+            else ""
+        )
         lines.append(
             f"| {r.name} | {r.articles} | {r.sentences} | {r.wall_s:.1f} | {r.sent_per_s:.0f} | {r.art_per_s:.2f} | "
             f"{ratio} | {'' if r.events is None else r.events} | {r.peak_rss_mb:.0f} | {r.peak_pss_mb:.0f} | {r.note} |"
@@ -232,9 +258,13 @@ def table(runs: list[Run], base: Run | None) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--articles", type=int, default=1000, help="articles in the main run")
-    ap.add_argument("--growth", type=int, default=10000, help="articles in the growth run (0: none)")
+    ap.add_argument(
+        "--growth", type=int, default=10000, help="articles in the growth run (0: none)"
+    )
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--quick", action="store_true", help="200 articles, no growth run")
     ap.add_argument("--no-baseline", action="store_true")
@@ -280,7 +310,7 @@ def main() -> None:
             "",
             table(growth, base),
             "",
-            "| run | ms/article at {a} | ms/article at {g} | ratio |".format(a=args.articles, g=args.growth),
+            f"| run | ms/article at {args.articles} | ms/article at {args.growth} | ratio |",
             "|---|---:|---:|---:|",
         ]
         for a, b in ((main_ex, g_ex), (main_code, g_code)):

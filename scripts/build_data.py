@@ -69,6 +69,16 @@ SOURCES: dict[str, dict[str, str]] = {
         "licence": "CC BY-SA 4.0 (open-data-archive/world-leaders-current), attributed in NOTICE",
         "latest": "2026-08-22",
     },
+    "phoenix_intl": {
+        "file": "dictionaries/petrarch2/Phoenix.International.actors.txt",
+        "licence": "MIT (Open Event Data Alliance)",
+        "latest": "2014",
+    },
+    "phoenix_mnsa": {
+        "file": "dictionaries/petrarch2/Phoenix.MilNonState.actors.txt",
+        "licence": "MIT (Open Event Data Alliance); names from START TOPS",
+        "latest": "2013",
+    },
     "voeten": {
         "file": "reference/voeten_unga/idealpoints_july2025.csv",
         "licence": "Bailey, Strezhnev & Voeten, UNGA voting data (ccode to ISO3 mapping only)",
@@ -96,6 +106,11 @@ AMBIGUOUS_SURNAMES = frozenset(
     Ray Rose Ross Stone Wade Ward Watson West White Wood Allen Bell Black Clark Cole Gray Green
     Hall Hill Hunt Kelly Murray Owen Reid Shaw Walker Webb Wells Abbott Carter Nixon Ford
     Reagan Clinton Obama Trump Biden Harper Trudeau
+    Begin Bio Chambers Heath Horn Major Note Parts Rumor Eden Wilson Home Long Franco Frei
+    Lange Kirk Hawke Holt Howe Lynch Love Power Fox Gandhi Nehru Bhutto Sharif Aziz Khalid
+    Hassan Hussain Husain Faisal Fahd Idris Omar Umar Yusuf Ismail Ibrahim Karim Rahman Amin
+    Nasser Sadat Kennedy Johnson Carter Major Eden Douglas-Home Callaghan Sato Tanaka Suzuki
+    Nakasone Takeshita Kaifu Obuchi Mori Fukuda Aso Noda Hata Murayama Hashimoto Koizumi
     """.split()
 ) - {"Mugabe", "Museveni", "Mbeki", "Buhari", "Ouattara", "Kenyatta", "Obasanjo", "Kikwete"}
 
@@ -297,14 +312,14 @@ def d(y: str, m: str, day: str) -> str | None:
 
 
 def build_leaders(shared: Path) -> list[list[Any]]:
-    """Rows: [name, code, role, start, end, seen, source, aliases]; dates ISO or year strings."""
+    """Rows: [name, code, role, start, end, seen, source, aliases, title_only]; ISO or year dates."""
     rows: list[list[Any]] = []
     cc = ccode_to_iso3(shared)
     with (shared / SOURCES["reign"]["file"]).open(encoding="latin-1") as f:
         for r in csv.DictReader(f):
             end = d(r["eyear"], r["emonth"], "1")
-            if end is not None and end < "2000":
-                continue  # older leaders rarely appear in current news, and invite false hits
+            # All years: undated wire copy (1990s) names Mitterrand, Akayev, Aristide. A former
+            # leader gets the country with no sector, and ordinary words are stopped below.
             iso3 = cc.get(int(r["ccode"]))
             if iso3 is None:
                 continue
@@ -312,9 +327,13 @@ def build_leaders(shared: Path) -> list[list[Any]]:
             start = d(r["syear"], r["smonth"], r["sdate"])
             # REIGN's month of exit has no day; an open spell is only known up to the snapshot.
             seen = None if end else "2021-03-01"
-            if " " not in name and name in AMBIGUOUS_SURNAMES:
-                continue
-            rows.append([name, iso3, "head_of_government", start, end, seen, "reign", []])
+            title_only = " " not in name and name in AMBIGUOUS_SURNAMES
+            # An ambiguous surname ("Bush", "Major") is kept only for use after a title
+            # ("President Bush"); it never matches on its own.
+            rows.append(
+                [name, iso3, "head_of_government", start, end, seen, "reign", [], title_only]
+            )
+    rows.extend(phoenix_people(shared))
     with (shared / SOURCES["everypolitician"]["file"]).open(encoding="utf-8") as f:
         iso_by_name = _iso_by_country_name(shared)
         for r in csv.DictReader(f):
@@ -341,6 +360,7 @@ def build_leaders(shared: Path) -> list[list[Any]]:
                     seen,
                     "everypolitician",
                     [],
+                    False,
                 ]
             )
     with (shared / SOURCES["everypolitician_fm"]["file"]).open(encoding="utf-8") as f:
@@ -358,6 +378,7 @@ def build_leaders(shared: Path) -> list[list[Any]]:
                     "2023-01-10",
                     "everypolitician_fm",
                     [],
+                    False,
                 ]
             )
     snap = json.loads((shared / SOURCES["wlc"]["file"]).read_text(encoding="utf-8"))
@@ -382,9 +403,138 @@ def build_leaders(shared: Path) -> list[list[Any]]:
                     snap["snapshot_date"],
                     "wlc",
                     [],
+                    False,
                 ]
             )
     return rows
+
+
+def _phoenix_day(s: str) -> str:
+    """TABARI dates: YYMMDD (two-digit years: 30-99 are 19xx) or YYYYMMDD."""
+    if len(s) == 8:
+        y, m, dd = int(s[:4]), int(s[4:6]), int(s[6:8])
+    else:
+        yy = int(s[:2])
+        y, m, dd = (1900 + yy if yy >= 30 else 2000 + yy), int(s[2:4]), int(s[4:6])
+    return f"{y:04d}-{max(1, min(m, 12)):02d}-{max(1, min(dd, 28)):02d}"
+
+
+PHOENIX_SEEN = "2014-01-01"  # Phoenix role dates end 2011-2014: open spells are seen till then
+
+
+def phoenix_people(shared: Path) -> list[list[Any]]:
+    """Named office-holders of the Phoenix country dictionary, with dated roles.
+
+    Only government-type roles (``CCCGOV...``, ``CCCMIL...``, ...) are kept; ``ELI`` (elite)
+    spells, which cover a person's life before and after office, are not offices. Open-ended
+    roles are marked as seen in 2014 (the dictionary's last updates), so a 2026 text does not
+    think them still in office. Rows are full names only: the bare surname is used only after a
+    title, at run time.
+    """
+    rows: list[list[Any]] = []
+    path = shared / SOURCES["phoenix"]["file"]
+    for names, codes, person in phoenix_entries(path):
+        if not person:
+            continue
+        name = norm_name(names[0])
+        if " " not in name or len(name) < 6:
+            continue
+        aliases = [norm_name(n) for n in names[1:] if " " in norm_name(n)]
+        for raw in codes:
+            m = re.fullmatch(r"\s*([A-Z]{3})([A-Z]*)\s+(\d{6,8})?(?:-(\d{6,8}))?\s*", raw)
+            m2 = re.fullmatch(r"\s*([A-Z]{3})([A-Z]*)\s+>(\d{6,8})\s*", raw)
+            if m2:
+                iso3, agent, start, end = m2.group(1), m2.group(2), m2.group(3), None
+            elif m and m.group(3):
+                iso3, agent, start, end = m.group(1), m.group(2), m.group(3), m.group(4)
+            else:
+                continue
+            if agent.startswith("ELI") or iso3 in {"IGO", "NGO", "IMG", "MNC"}:
+                continue
+            sector = sector_of(iso3 + agent) if agent else "GOV"
+            role = "defence_minister" if sector == "MIL" else "other"
+            rows.append(
+                [
+                    name,
+                    iso3,
+                    role,
+                    _phoenix_day(start),
+                    _phoenix_day(end) if end else None,
+                    None if end else PHOENIX_SEEN,
+                    "phoenix",
+                    aliases,
+                    False,
+                ]
+            )
+    return rows
+
+
+# Old CAMEO country codes in the Phoenix non-state files.
+CAMEO_ISO3 = {"ANG": "AGO"}
+
+
+def _org_code(code: str, prefixes: dict[str, str]) -> str:
+    """A Phoenix IGO code as the organisation code multipolar emits (IGOUNO... -> UN)."""
+    for n in range(len(code), 2, -1):
+        hit = prefixes.get(code[:n])
+        if hit:
+            return hit
+    return code
+
+
+def build_groups(shared: Path, countries: dict[str, str]) -> list[list[Any]]:
+    """Name rows for non-state actors: IGOs, NGOs (Phoenix International) and armed groups
+    (Phoenix MilNonState).
+
+    Coding scheme (documented in ``_actors``): an armed group tied to one state gets that
+    state's ISO3 and the Phoenix agent as sector (``HAMAS_ [PSEREBHMS]`` -> PSE, REB), kind
+    "group"; a transnational or regional group keeps Phoenix's whole code (``IMGMUSALQ``), so
+    its first three letters are never a country. IGOs get the organisation code the evaluation
+    knows (``IGOUNO...`` -> UN) or else the Phoenix code; NGOs keep their Phoenix code
+    (``NGOHRIAMN``), sector "NGO". Multinational companies are not read.
+    """
+    eval_codes = json.loads(
+        (OUT.parent / "eval_codes.json").read_text(encoding="utf-8")
+    )
+    prefixes: dict[str, str] = eval_codes["petr_org_prefixes"]
+    out: list[list[Any]] = []
+    for key, kind in (("phoenix_intl", "org"), ("phoenix_mnsa", "group")):
+        for names, codes, _person in phoenix_entries(shared / SOURCES[key]["file"]):
+            codes = [c.split()[0] for c in codes if c.strip()]
+            if not codes:
+                continue
+            code = codes[0]
+            if not re.fullmatch(r"[A-Z]{3,}", code):
+                continue
+            head = CAMEO_ISO3.get(code[:3], code[:3])
+            if head == "MNC" or (kind == "org" and head not in {"IGO", "NGO"}):
+                continue
+            if head == "IGO":
+                emit, sector = _org_code(code, prefixes), None
+            elif head == "NGO":
+                emit, sector = code, "NGO"
+            elif head in countries:
+                emit, sector = head, sector_of(head + code[3:]) or "REB"
+            else:
+                emit, sector = code, "REB"
+            for syn in names:
+                text = norm_name(syn).strip("' ")
+                if "(" in text or len(text) < 4 or text.lower() in GROUP_STOP:
+                    continue
+                if " " not in text and not text.isupper() and "-" not in text:
+                    if kind == "org":
+                        continue  # single ordinary words ("Caritas" aside) are too risky
+                out.append([text, emit, kind, sector, key])
+    return out
+
+
+# Phoenix group synonyms that are ordinary phrases in news text.
+GROUP_STOP = frozenset(
+    """
+    the un un the united nations secretariat council assembly commission committee congress
+    front party movement army union league alliance resistance brigade brigades
+    """.split()
+)
 
 
 def _iso_by_country_name(shared: Path) -> dict[str, str]:
@@ -452,10 +602,12 @@ def main(argv: list[str] | None = None) -> int:
         "sources": SOURCES,
         "columns": {
             "names": ["surface", "code", "kind", "sector", "source"],
-            "leaders": ["name", "code", "role", "start", "end", "seen", "source", "aliases"],
+            "leaders": [
+                "name", "code", "role", "start", "end", "seen", "source", "aliases", "title_only"
+            ],
         },
         "countries": build_countries(shared),
-        "names": build_names(shared),
+        "names": build_names(shared) + build_groups(shared, build_countries(shared)),
         "leaders": build_leaders(shared),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "multipolar" / "data"
 
-_BLOCK = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
+# a block header; a few ("--- SEND   ###") have no default code: "---", not the previous
+# block's (SEND would otherwise inherit DISRUPT's 160)
+_BLOCK = re.compile(r"^---\s*(\S+)\s*(?:\[([^\]]*)\]\s*---|\s*$)")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _IRREGULAR = re.compile(r"\{[^}]*\}")
 _MARKERS = {"+", "$", "^", "%", "*"}
@@ -94,7 +96,7 @@ def convert_verbs(src: Path) -> list[str]:
             continue
         m = _BLOCK.match(body)
         if m:
-            out.append(f"B\t{m.group(1)}\t{_clean_code(m.group(2))}")
+            out.append(f"B\t{m.group(1)}\t{_clean_code(m.group(2) or '---')}")
             continue
         if body.startswith("-"):
             cm = _CODE.search(body)

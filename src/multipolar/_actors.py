@@ -74,7 +74,7 @@ ROLE_SECTOR: dict[str, str | None] = {
 
 # Source precedence per name and code: a curated or user row for a person hides the coarser
 # rows (REIGN months, Wikidata years) for the same surface form and code.
-SOURCE_RANK = {"reign": 1, "everypolitician": 2, "everypolitician_fm": 2, "wlc": 3}
+SOURCE_RANK = {"phoenix": 0, "reign": 1, "everypolitician": 2, "everypolitician_fm": 2, "wlc": 3}
 CURATED_RANK = 10
 USER_RANK = 20
 
@@ -339,6 +339,8 @@ class _Builder:
     countries: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Any] = field(default_factory=dict)
+    titled: list[Spell] = field(default_factory=list)  # surnames usable only after a title
+    version: str = ""
 
 
 def _date(v: Any) -> dt.date | None:
@@ -365,6 +367,8 @@ def _end_date(v: Any) -> dt.date | None:
 
 
 def _plain(s: str) -> str:
+    if s.isascii():
+        return s
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
@@ -436,10 +440,11 @@ def _packaged() -> _Builder:
     pkg = resources.files("multipolar") / "data"
     raw = json.loads(gzip.decompress((pkg / DATA_FILE).read_bytes()))
     b.sources = raw["sources"]
+    b.version = str(raw["version"])
     b.countries = dict(raw["countries"])
     for surface, code, kind, sector, source in raw["names"]:
         b.names.setdefault(surface, []).append(_Cand(code, kind, sector, source))
-    for name, code, role, start, end, seen, source, aliases in raw["leaders"]:
+    for name, code, role, start, end, seen, source, aliases, title_only in raw["leaders"]:
         spell = Spell(
             name,
             code,
@@ -450,6 +455,9 @@ def _packaged() -> _Builder:
             source,
             SOURCE_RANK.get(source, 1),
         )
+        if title_only:
+            b.titled.append(spell)  # "Bush": only after a title ("President Bush")
+            continue
         _add_spell(b, spell, [name, *aliases])
     for fname in CURATED_FILES:
         res = pkg / fname
@@ -458,13 +466,6 @@ def _packaged() -> _Builder:
             data = yaml.load(res.read_text(encoding="utf-8"), Loader=loader) or {}
             _add_dictionary(b, data, f"curated:{fname}", CURATED_RANK)
     return b
-
-
-@functools.cache
-def _packaged_version() -> str:
-    pkg = resources.files("multipolar") / "data"
-    raw = json.loads(gzip.decompress((pkg / DATA_FILE).read_bytes()))
-    return str(raw["version"])
 
 
 class ActorKB:
@@ -508,7 +509,8 @@ class ActorKB:
     @functools.cache
     def default(cls) -> ActorKB:
         """The packaged knowledge base (built once per process)."""
-        return cls(_packaged(), _packaged_version())
+        b = _packaged()
+        return cls(b, b.version)
 
     @classmethod
     def load(cls, dictionaries: Sequence[Path] = ()) -> ActorKB:
@@ -519,7 +521,7 @@ class ActorKB:
         for i, path in enumerate(dictionaries):
             _add_dictionary(b, _yaml_load(Path(path)), f"user:{Path(path).name}", USER_RANK + i)
         names = "+".join(Path(p).stem for p in dictionaries)
-        return cls(b, f"{_packaged_version()}+{names}")
+        return cls(b, f"{b.version}+{names}")
 
     # -- queries ------------------------------------------------------------------------
 

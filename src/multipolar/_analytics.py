@@ -109,9 +109,19 @@ def score_events(events: pd.DataFrame) -> pd.DataFrame:
     df["weight"] = modality.map(MODALITY_WEIGHT).fillna(1.0).astype(float).where(~negated, NEGATED_WEIGHT)
     df["score"] = df["weight"] * df["eff_goldstein"]
     df["ts"] = pd.to_datetime(df["date"], errors="coerce")
-    df["a"] = df[["source", "target"]].min(axis=1)
-    df["b"] = df[["source", "target"]].max(axis=1)
+    first = (df["source"] <= df["target"]).to_numpy()
+    df["a"] = np.where(first, df["source"], df["target"])
+    df["b"] = np.where(first, df["target"], df["source"])
     return df
+
+
+_SCORED_MARKS = frozenset({"score", "weight", "eff_quad", "eff_goldstein", "eff_plover", "ts", "a", "b"})
+
+
+def _scored(events: pd.DataFrame) -> pd.DataFrame:
+    """Score once: the views accept either raw events or the output of :func:`score_events`,
+    so the report can score a large frame once and reuse it for every figure."""
+    return events if set(events.columns) >= _SCORED_MARKS else score_events(events)
 
 
 def _empty_scored(events: pd.DataFrame) -> pd.DataFrame:
@@ -140,33 +150,57 @@ def in_window(scored: pd.DataFrame, since: dt.date | None, until: dt.date | None
 # --------------------------------------------------------------------------- aggregates
 
 
-def _aggregate(group: pd.DataFrame) -> dict[str, Any]:
-    """The numbers shown for any set of events between actors."""
-    counted = group.loc[group["weight"] > 0]
-    quads = counted["eff_quad"].value_counts()
-    coop_w = float(counted.loc[counted["eff_quad"].isin([1, 2]), "weight"].sum())
-    conf_w = float(counted.loc[counted["eff_quad"].isin([3, 4]), "weight"].sum())
-    positive = counted["score"].clip(lower=0).sum()
-    negative = (-counted["score"]).clip(lower=0).sum()
-    row: dict[str, Any] = {
-        "n_events": len(group),
-        "reciprocal": int(group["reciprocal"].sum()),
-        "negated": int(group["negated"].sum()),
+_AGG_COLUMNS = ("n_events", "reciprocal", "negated", *QUAD_NAMES.values(), "mean_goldstein",
+                "coop_share", "cooperation", "conflict", "net_cooperation")
+
+
+def aggregate_by(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The numbers shown for any set of events, per group of ``keys`` (vectorised: one pass
+    instead of one filter per pair or period)."""
+    counted = scored["weight"] > 0
+    quad = scored["eff_quad"]
+    parts = {
+        "n_events": pd.Series(1, index=scored.index),
+        "reciprocal": scored["reciprocal"].astype(int),
+        "negated": scored["negated"].astype(int),
+        **{name: (counted & (quad == q)).astype(int) for q, name in QUAD_NAMES.items()},
+        "_g": scored["eff_goldstein"].where(counted),
+        "_coop_w": scored["weight"].where(counted & quad.isin([1, 2]), 0.0),
+        "_conf_w": scored["weight"].where(counted & quad.isin([3, 4]), 0.0),
+        "cooperation": scored["score"].where(counted, 0.0).clip(lower=0),
+        "conflict": (-scored["score"].where(counted, 0.0)).clip(lower=0),
     }
-    for q, name in QUAD_NAMES.items():
-        row[name] = int(quads.get(q, 0))
-    row["mean_goldstein"] = float(counted["eff_goldstein"].mean()) if len(counted) else math.nan
-    row["coop_share"] = coop_w / (coop_w + conf_w) if coop_w + conf_w > 0 else math.nan
-    row["cooperation"] = float(positive)
-    row["conflict"] = float(negative)
-    row["net_cooperation"] = float(positive - negative)
+    frame = pd.DataFrame(parts)
+    for k in keys:
+        frame[k] = scored[k]
+    grouped = frame.groupby(keys, sort=True, observed=True)
+    out = grouped[[c for c in parts if c != "_g"]].sum()
+    out["mean_goldstein"] = grouped["_g"].mean()
+    total = out["_coop_w"] + out["_conf_w"]
+    out["coop_share"] = (out["_coop_w"] / total).where(total > 0)
+    out["net_cooperation"] = out["cooperation"] - out["conflict"]
+    return out[list(_AGG_COLUMNS)]
+
+
+def _empty_aggregate() -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(_AGG_COLUMNS, 0)
+    row.update({"mean_goldstein": math.nan, "coop_share": math.nan, "cooperation": 0.0, "conflict": 0.0,
+                "net_cooperation": 0.0})
     return row
 
 
-def _plover_counts(group: pd.DataFrame) -> dict[str, int]:
-    counted = group.loc[(group["weight"] > 0) & (group["eff_plover"] != "")]
-    counts = counted["eff_plover"].value_counts()
-    return {str(k): int(v) for k, v in counts.items()}
+def plover_by(scored: pd.DataFrame, keys: list[str]) -> dict[Any, dict[str, int]]:
+    """PLOVER type counts (counted events only) per group, most frequent first."""
+    counted = scored.loc[(scored["weight"] > 0) & (scored["eff_plover"] != "")]
+    out: dict[Any, dict[str, int]] = {}
+    if counted.empty:
+        return out
+    sizes = counted.groupby([*keys, "eff_plover"], sort=True, observed=True).size()
+    for idx, n in sizes.items():
+        parts = cast(tuple[Any, ...], idx)
+        key = parts[0] if len(keys) == 1 else tuple(parts[:-1])
+        out.setdefault(key, {})[str(parts[-1])] = int(n)
+    return {k: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for k, v in out.items()}
 
 
 def format_counts(counts: dict[str, int]) -> str:
@@ -219,30 +253,44 @@ def dyad_series(
     dated event.
     """
     a, b = a.upper(), b.upper()
-    pair = dyad_events(score_events(events), a, b)
+    pair = dyad_events(_scored(events), a, b)
     pair = pair.loc[pair["ts"].notna()]
     lo = pd.Timestamp(start) if start else (pair["ts"].min() if len(pair) else None)
     hi = pd.Timestamp(end) if end else (pair["ts"].max() if len(pair) else None)
     if lo is None or hi is None or lo > hi:
         return pd.DataFrame(columns=list(_series_columns()))
     pair = pair.loc[(pair["ts"] >= lo) & (pair["ts"] < hi + pd.Timedelta(days=1))]
-    periods = period_index(pair["ts"], freq)
+    pair = pair.assign(_period=period_index(pair["ts"], freq),
+                       _a_to_b=((pair["source"] == a) | pair["reciprocal"]).astype(int),
+                       _b_to_a=((pair["source"] == b) | pair["reciprocal"]).astype(int))
+    agg = aggregate_by(pair, ["_period"])
+    directed = pair.groupby("_period", observed=True)[["_a_to_b", "_b_to_a"]].sum()
+    plover = plover_by(pair, ["_period"])
+    by_period = _rows_by_key(agg)
     rows: list[dict[str, Any]] = []
     for period in _period_range(lo, hi, freq):
-        group = pair.loc[periods == period]
         row: dict[str, Any] = {
             "period": period_label(period, freq),
             "start": str(period.start_time.date()),
             "end": str(period.end_time.date()),
             "a": a,
             "b": b,
-            "a_to_b": int(((group["source"] == a) | group["reciprocal"]).sum()),
-            "b_to_a": int(((group["source"] == b) | group["reciprocal"]).sum()),
+            "a_to_b": int(directed["_a_to_b"].get(period, 0)),
+            "b_to_a": int(directed["_b_to_a"].get(period, 0)),
         }
-        row.update(_aggregate(group))
-        row["plover"] = _plover_counts(group)
+        row.update(by_period.get(period) or _empty_aggregate())
+        row["plover"] = plover.get(period, {})
         rows.append(row)
     return pd.DataFrame(rows, columns=list(_series_columns()))
+
+
+def _rows_by_key(agg: pd.DataFrame) -> dict[Any, dict[str, Any]]:
+    return {k: _plain_row(v) for k, v in agg.to_dict("index").items()}
+
+
+def _plain_row(row: dict[Any, Any]) -> dict[str, Any]:
+    ints = {"n_events", "reciprocal", "negated", *QUAD_NAMES.values()}
+    return {str(k): int(v) if k in ints else float(v) for k, v in row.items()}
 
 
 def _series_columns() -> tuple[str, ...]:
@@ -274,13 +322,17 @@ def slope_per_month(ts: pd.Series, score: pd.Series, start: pd.Timestamp | None 
 def top_dyads(events: pd.DataFrame, n: int = 10, since: dt.date | None = None,
               until: dt.date | None = None) -> pd.DataFrame:
     """The n most active pairs, with their aggregates and monthly trend."""
-    scored = in_window(score_events(events), since, until)
+    scored = in_window(_scored(events), since, until)
+    agg = aggregate_by(scored, ["a", "b"]) if len(scored) else pd.DataFrame(columns=list(_AGG_COLUMNS))
+    agg = agg.sort_values("n_events", ascending=False, kind="stable").head(n)
+    plover = plover_by(scored, ["a", "b"])
     rows: list[dict[str, Any]] = []
-    for (a, b), group in scored.groupby(["a", "b"], sort=False):
-        row: dict[str, Any] = {"a": str(a), "b": str(b)}
-        row.update(_aggregate(group))
+    for key, values in _rows_by_key(agg).items():
+        a, b = cast(tuple[str, str], key)
+        group = scored.loc[(scored["a"] == a) & (scored["b"] == b)]
+        row: dict[str, Any] = {"a": str(a), "b": str(b), **values}
         row["slope_per_month"] = slope_per_month(group["ts"], group["score"])
-        row["plover"] = _plover_counts(group)
+        row["plover"] = plover.get((a, b), {})
         rows.append(row)
     cols = ["a", "b", "n_events", "reciprocal", "negated", *QUAD_NAMES.values(), "mean_goldstein",
             "coop_share", "cooperation", "conflict", "net_cooperation", "slope_per_month", "plover"]
@@ -293,7 +345,7 @@ def top_dyads(events: pd.DataFrame, n: int = 10, since: dt.date | None = None,
 
 def example_sentences(events: pd.DataFrame, a: str, b: str, n: int = 5) -> list[dict[str, Any]]:
     """Up to n source sentences for the pair, strongest (|score|) first, ties by date."""
-    pair = dyad_events(score_events(events), a, b)
+    pair = dyad_events(_scored(events), a, b)
     if pair.empty:
         return []
     pair = pair.assign(_strength=pair["score"].abs())
@@ -339,17 +391,19 @@ def network(events: pd.DataFrame, since: dt.date | None = None, until: dt.date |
             hub: str | None = None) -> Network:
     """The alignment network over a window; with a hub, each node's net cooperation with the
     hub and with everyone else."""
-    scored = in_window(score_events(events), since, until)
-    rows: list[dict[str, Any]] = []
-    for (a, b), group in scored.groupby(["a", "b"], sort=True):
-        row: dict[str, Any] = {
-            "a": str(a), "b": str(b),
-            "a_to_b": int(((group["source"] == a) | group["reciprocal"]).sum()),
-            "b_to_a": int(((group["source"] == b) | group["reciprocal"]).sum()),
-        }
-        row.update(_aggregate(group))
-        rows.append(row)
-    edges = pd.DataFrame(rows, columns=list(_EDGE_COLUMNS))
+    scored = in_window(_scored(events), since, until)
+    if scored.empty:
+        edges = pd.DataFrame(columns=list(_EDGE_COLUMNS))
+    else:
+        agg = aggregate_by(scored, ["a", "b"])
+        directed = scored.assign(
+            a_to_b=((scored["source"] == scored["a"]) | scored["reciprocal"]).astype(int),
+            b_to_a=((scored["source"] == scored["b"]) | scored["reciprocal"]).astype(int),
+        ).groupby(["a", "b"], sort=True)[["a_to_b", "b_to_a"]].sum()
+        edges = agg.join(directed).reset_index()
+        edges["a"] = edges["a"].astype(str)
+        edges["b"] = edges["b"].astype(str)
+        edges = edges[list(_EDGE_COLUMNS)]
     hub = hub.upper() if hub else None
     return Network(_nodes(edges, hub), edges, hub)
 
@@ -468,7 +522,7 @@ def hedging(events: pd.DataFrame, hub: str = DEFAULT_HUB, start: dt.date | None 
     the second half. Sorted by ``hedging``, highest first.
     """
     hub = hub.upper()
-    scored = score_events(events)
+    scored = _scored(events)
     scored = scored.loc[scored["ts"].notna()]
     if scored.empty:
         return pd.DataFrame(columns=list(_HEDGING_COLUMNS))
@@ -522,26 +576,22 @@ def _hedging_row(actor: str, group: pd.DataFrame, second: pd.Series, with_hub: p
 
 def timeline(events: pd.DataFrame, freq: str = "month") -> pd.DataFrame:
     """Events per period and quad class, over all dyadic events (for the overview plot)."""
-    scored = score_events(events)
+    scored = _scored(events)
     scored = scored.loc[scored["ts"].notna() & (scored["weight"] > 0)]
     cols = ["period", *QUAD_NAMES.values(), "net_cooperation"]
     if scored.empty:
         return pd.DataFrame(columns=cols)
-    periods = period_index(scored["ts"], freq)
+    by_period = _rows_by_key(aggregate_by(scored.assign(_period=period_index(scored["ts"], freq)), ["_period"]))
     rows = []
     for period in _period_range(scored["ts"].min(), scored["ts"].max(), freq):
-        group = scored.loc[periods == period]
-        quads = group["eff_quad"].value_counts()
-        row: dict[str, Any] = {"period": period_label(period, freq)}
-        row.update({name: int(quads.get(q, 0)) for q, name in QUAD_NAMES.items()})
-        row["net_cooperation"] = float(group["score"].sum())
-        rows.append(row)
+        values = by_period.get(period) or _empty_aggregate()
+        rows.append({"period": period_label(period, freq), **{c: values[c] for c in cols[1:]}})
     return pd.DataFrame(rows, columns=cols)
 
 
 def summary(events: pd.DataFrame) -> dict[str, Any]:
     """Headline numbers for the report."""
-    scored = score_events(events)
+    scored = _scored(events)
     actors = set(scored["source"]) | set(scored["target"])
     dates = scored["ts"].dropna()
     return {
@@ -688,7 +738,7 @@ def _year_of(date: Any) -> int | None:
 
 def states_in(events: pd.DataFrame) -> list[str]:
     """Actors that look like states (ISO3 codes), most active first."""
-    scored = score_events(events)
+    scored = _scored(events)
     counts = pd.concat([scored["source"], scored["target"]]).value_counts()
     return [str(a) for a in counts.index if _looks_like_state(str(a))]
 

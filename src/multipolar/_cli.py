@@ -386,7 +386,7 @@ def _chunks(items: Any, size: int) -> Any:
 
 @cli.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 @click.option("--errors", "show_errors", is_flag=True, help="List each miss with its sentence, gold and prediction.")
 def eval_(gold: str, fmt: str, show_errors: bool) -> None:
     """Score the coder against a gold file (PLOVER GSR or PETRARCH-2 validation JSONL)."""
@@ -680,7 +680,7 @@ def actors() -> None:
 @click.argument("name")
 @click.option("--date", type=DATE, default=None, help="Resolve as of this date [default: latest data].")
 @dictionary_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 def actors_lookup(name: str, date: dt.date | None, dictionaries: tuple[str, ...], fmt: str) -> None:
     """Show every reading of NAME at --date, with the reason and the office spells behind it."""
     from ._actors import ActorKB, lookup_report

@@ -81,7 +81,11 @@ class Coder:
     ) -> None:
         self.config = config or CoderConfig()
         if kb is None:
-            kb = ActorKB.load(self.config.dictionaries) if self.config.dictionaries else ActorKB.default()
+            kb = (
+                ActorKB.load(self.config.dictionaries)
+                if self.config.dictionaries
+                else ActorKB.default()
+            )
         self.kb = kb
         self._nlp = nlp
         self.event_coder = event_coder or EventCoder()
@@ -145,7 +149,9 @@ class Coder:
             for sent, rel in zip(sentences, per_sentence, strict=True):
                 if any(m.code for m in rel):
                     jobs.append((k, sent, rel))
-        docs = self.nlp.pipe((sent.text for _k, sent, _rel in jobs), batch_size=self.config.batch_size)
+        docs = self.nlp.pipe(
+            (sent.text for _k, sent, _rel in jobs), batch_size=self.config.batch_size
+        )
         last_k = -1
         for (k, sent, rel), doc in zip(jobs, docs, strict=True):
             item, _s, _p, coded = pending[k]

@@ -53,7 +53,10 @@ class CodeReport:
 
 
 def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return max(
+        1,
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+    )
 
 
 @functools.cache
@@ -128,7 +131,10 @@ def parallel_map(
 
 
 def code_items(
-    items: Iterable[Item], config: CoderConfig | None = None, workers: int | None = None, chunk: int = 32
+    items: Iterable[Item],
+    config: CoderConfig | None = None,
+    workers: int | None = None,
+    chunk: int = 32,
 ) -> Iterator[Coded]:
     """Code items in order over worker processes (what ``extract --jsonl`` uses)."""
     config = config or CoderConfig()
@@ -163,14 +169,19 @@ def _windows(db: str | os.PathLike[str], window: int) -> Iterator[list[ArticleRo
         yield rows
 
 
-def uncoded_batches(db: str | os.PathLike[str], batch_articles: int, window: int) -> Iterator[list[ArticleRow]]:
+def uncoded_batches(
+    db: str | os.PathLike[str], batch_articles: int, window: int
+) -> Iterator[list[ArticleRow]]:
     """Every uncoded article of ``db`` in id order, in batches, read a window at a time."""
     for rows in _windows(db, window):
         yield from _chunked(rows, batch_articles)
 
 
 def commit_batch(
-    db: str | os.PathLike[str], results: Sequence[tuple[str, Coded]], coder_name: str, report: CodeReport
+    db: str | os.PathLike[str],
+    results: Sequence[tuple[str, Coded]],
+    coder_name: str,
+    report: CodeReport,
 ) -> None:
     """Write one batch and mark its articles coded, atomically; count it in ``report``."""
     with _store.opened(db) as con:

@@ -168,6 +168,17 @@ def _compose_threat(inner: str) -> str:
     return "130"
 
 
+def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
+    """(code, modality) for an act announced with "will"/"shall" (CAMEO codes the promise,
+    not the act): cooperation becomes intent (03x), force and restrictions a threat (13x)."""
+    r = _root_of(code)
+    if 4 <= r <= 9:
+        return (_compose_refuse(code), modality) if negated else _compose_intent(code, "will")
+    if r >= 15 and not negated:
+        return _compose_threat(code), "threatened"
+    return code, modality
+
+
 def _compose_refuse(inner: str) -> str:
     r = _root_of(inner)
     return {3: "121", 4: "125", 5: "120", 6: "121", 7: "122", 8: "124", 9: "120", 10: "120"}.get(
@@ -355,7 +366,7 @@ class EventCoder:
                     # "X said it would not provide aid": a refusal
                     return _Pred(inner.verb, _compose_refuse(icode), inner.match, True, "asserted",
                                  reported_by=tok, target_tok=inner.target_tok)
-                if same and aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX) and not inner.negated and _root_of(icode) not in (1, 2, 13):
+                if aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX) and not inner.negated and _root_of(icode) not in (1, 2, 13, 14):
                     code, mod = _compose_intent(icode, lemma)
                     return _Pred(inner.verb, code, inner.match, inner.negated, mod,
                                  reported_by=tok, target_tok=inner.target_tok)
@@ -422,6 +433,9 @@ class EventCoder:
         if negated and _root_of(code) in (3, 4, 5, 6, 7, 8) and lemma in _INTENT:
             # "did not agree" is a rejection, still marked negated
             code = "120"
+        elif modality == "intended" and lemma not in _REPORT:
+            # "will provide aid" is a promise (033), "will not" a refusal, "will impose" a threat
+            code, modality = _compose_future(code, negated, modality)
         return _Pred(tok, code, match, negated, modality)
 
     # -- roles --------------------------------------------------------------------------

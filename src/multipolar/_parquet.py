@@ -173,19 +173,25 @@ def shard_files(spec: str) -> list[str]:
     return files
 
 
-def _article_batches(files: Sequence[str], size: int) -> Iterator[list[tuple[str, str, dt.date | None]]]:
+def _article_batches(
+    files: Sequence[str], size: int
+) -> Iterator[list[tuple[str, str, dt.date | None]]]:
     for path in files:
         pf = pq.ParquetFile(path)
         names = set(pf.schema_arrow.names)
         missing = {"id", "text"} - names
         if missing:
-            raise ParquetError(f"{path}: no column {', '.join(sorted(missing))}; shards need id, text and date")
+            raise ParquetError(
+                f"{path}: no column {', '.join(sorted(missing))}; shards need id, text and date"
+            )
         cols = ["id", "text"] + (["date"] if "date" in names else [])
         for rb in pf.iter_batches(batch_size=size, columns=cols):
             d = rb.to_pydict()
             dates = d.get("date") or [None] * rb.num_rows
             yield [
-                (str(i), t or "", _to_date(da)) for i, t, da in zip(d["id"], d["text"], dates, strict=True) if i is not None
+                (str(i), t or "", _to_date(da))
+                for i, t, da in zip(d["id"], d["text"], dates, strict=True)
+                if i is not None
             ]
 
 
@@ -194,7 +200,9 @@ def prepare_out(out: str | os.PathLike[str], overwrite: bool) -> None:
     path = Path(out)
     if path.exists() and any(path.iterdir()):
         if not overwrite:
-            raise ParquetError(f"{path}: folder is not empty; choose a new --out or add --overwrite")
+            raise ParquetError(
+                f"{path}: folder is not empty; choose a new --out or add --overwrite"
+            )
         for table in TABLES:
             shutil.rmtree(path / table, ignore_errors=True)
     path.mkdir(parents=True, exist_ok=True)
@@ -262,12 +270,16 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def export_db(db: str | os.PathLike[str], out: str | os.PathLike[str], overwrite: bool = False) -> dict[str, int]:
+def export_db(
+    db: str | os.PathLike[str], out: str | os.PathLike[str], overwrite: bool = False
+) -> dict[str, int]:
     """Write a DB's events, quantities and coded-article manifest as partitioned Parquet."""
     prepare_out(out, overwrite)
     base = Path(out)
     ev_cols = ", ".join(f'e."{c}"' for c in EVENT_FIELDS)
-    q_cols = ", ".join(f'q."{c}"' if c != "year" else 'q."year" AS quantity_year' for c in QUANTITY_FIELDS)
+    q_cols = ", ".join(
+        f'q."{c}"' if c != "year" else 'q."year" AS quantity_year' for c in QUANTITY_FIELDS
+    )
     part = "strftime({d}, '%Y') AS year, strftime({d}, '%m') AS month"
     queries = {
         # An event's own date may differ from its article's (a date in the text); it
@@ -312,27 +324,43 @@ def load_dir(db: str | os.PathLike[str], src: str | os.PathLike[str]) -> dict[st
     """
     base = Path(src)
     if not base.is_dir():
-        raise ParquetError(f"{base}: no such folder; give a folder written by multipolar export or code-parquet")
+        raise ParquetError(
+            f"{base}: no such folder; give a folder written by multipolar export or code-parquet"
+        )
     sources = {t: _read(base, t) for t in TABLES}
     if not any(sources.values()):
         raise ParquetError(f"{base}: no events/, quantities/ or articles/ Parquet files in it")
     ev_cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
     q_cols = ", ".join(f'"{c}"' for c in QUANTITY_FIELDS)
-    q_select = ", ".join(f'"{c}"' if c != "year" else "quantity_year AS year" for c in QUANTITY_FIELDS)
+    q_select = ", ".join(
+        f'"{c}"' if c != "year" else "quantity_year AS year" for c in QUANTITY_FIELDS
+    )
     counts = {t: 0 for t in TABLES}
     with _store.opened(db) as con:
         con.execute("BEGIN TRANSACTION")
         try:
             id_sql = " UNION ".join(f"SELECT article_id FROM {s}" for s in sources.values() if s)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _load_ids AS SELECT DISTINCT article_id FROM ({id_sql})")
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE _load_ids AS SELECT DISTINCT article_id FROM ({id_sql})"
+            )
             con.execute("DELETE FROM events WHERE article_id IN (SELECT article_id FROM _load_ids)")
-            con.execute("DELETE FROM quantities WHERE article_id IN (SELECT article_id FROM _load_ids)")
+            con.execute(
+                "DELETE FROM quantities WHERE article_id IN (SELECT article_id FROM _load_ids)"
+            )
             if sources["events"]:
-                con.execute(f"INSERT INTO events ({ev_cols}) SELECT {ev_cols} FROM {sources['events']}")
-                counts["events"] = int(con.execute(f"SELECT count(*) FROM {sources['events']}").fetchone()[0])
+                con.execute(
+                    f"INSERT INTO events ({ev_cols}) SELECT {ev_cols} FROM {sources['events']}"
+                )
+                counts["events"] = int(
+                    con.execute(f"SELECT count(*) FROM {sources['events']}").fetchone()[0]
+                )
             if sources["quantities"]:
-                con.execute(f"INSERT INTO quantities ({q_cols}) SELECT {q_select} FROM {sources['quantities']}")
-                counts["quantities"] = int(con.execute(f"SELECT count(*) FROM {sources['quantities']}").fetchone()[0])
+                con.execute(
+                    f"INSERT INTO quantities ({q_cols}) SELECT {q_select} FROM {sources['quantities']}"
+                )
+                counts["quantities"] = int(
+                    con.execute(f"SELECT count(*) FROM {sources['quantities']}").fetchone()[0]
+                )
             if sources["articles"]:
                 counts["articles"] = int(
                     con.execute(

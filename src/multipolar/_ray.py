@@ -122,7 +122,10 @@ class CoderActor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         from ._engine import code_batch
 
-        rows = [(str(i), str(t), _date(d)) for i, t, d in zip(batch["id"], batch["text"], batch["date"], strict=True)]
+        rows = [
+            (str(i), str(t), _date(d))
+            for i, t, d in zip(batch["id"], batch["text"], batch["date"], strict=True)
+        ]
         results = code_batch(self.config, rows)
         return {"id": [aid for aid, _ in results], "coded": [_coded_to_json(c) for _, c in results]}
 
@@ -150,7 +153,9 @@ def code_db_ray(
         window: list[dict[str, Any]] = []
 
         def run(items: list[dict[str, Any]]) -> None:
-            ds = ray.data.from_items(items, override_num_blocks=max(n, len(items) // max(batch_articles, 1)))
+            ds = ray.data.from_items(
+                items, override_num_blocks=max(n, len(items) // max(batch_articles, 1))
+            )
             out = ds.map_batches(
                 CoderActor,
                 fn_constructor_args=(config,),
@@ -160,7 +165,10 @@ def code_db_ray(
                 batch_format="numpy",
             )
             for batch in out.iter_batches(batch_size=batch_articles, batch_format="numpy"):
-                results = [(str(a), _coded_from_json(str(c))) for a, c in zip(batch["id"], batch["coded"], strict=True)]
+                results = [
+                    (str(a), _coded_from_json(str(c)))
+                    for a, c in zip(batch["id"], batch["coded"], strict=True)
+                ]
                 commit_batch(db, results, coder_name, report)
                 if on_progress:
                     on_progress(len(results))
@@ -192,9 +200,14 @@ class ShardWriterActor:
         from ._engine import code_batch
 
         dates = batch["date"] if "date" in batch else [None] * len(batch["id"])
-        rows = [(str(i), str(t), _date(d)) for i, t, d in zip(batch["id"], batch["text"], dates, strict=True)]
+        rows = [
+            (str(i), str(t), _date(d))
+            for i, t, d in zip(batch["id"], batch["text"], dates, strict=True)
+        ]
         coded = code_batch(self.config, rows)
-        files = write_coded(self.out, [(a, r[2], c) for (a, c), r in zip(coded, rows, strict=True)], Coder.label())
+        files = write_coded(
+            self.out, [(a, r[2], c) for (a, c), r in zip(coded, rows, strict=True)], Coder.label()
+        )
         return {
             "articles": [len(coded)],
             "events": [sum(len(c.events) for _, c in coded)],
@@ -236,7 +249,12 @@ def code_parquet_ray(
             batch_format="numpy",
         )
         for row in stats.iter_rows():
-            r = ParquetReport(**{k: int(row[k]) for k in ("articles", "events", "quantities", "sentences", "parsed", "files")})
+            r = ParquetReport(
+                **{
+                    k: int(row[k])
+                    for k in ("articles", "events", "quantities", "sentences", "parsed", "files")
+                }
+            )
             merge(total, r)
             if on_progress:
                 on_progress(r.articles)

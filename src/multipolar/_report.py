@@ -418,8 +418,9 @@ def render_report(data: ReportData, hub: str = _analytics.DEFAULT_HUB, top: int 
     from plotly.offline import get_plotlyjs
 
     hub = hub.upper()
-    events = data.events
-    summ = _analytics.summary(events)
+    summ = _analytics.summary(data.events)
+    # Scored once here; every view below accepts the scored frame as it is.
+    events = _analytics.score_events(data.events)
     freq = choose_freq(events)
     top_df = _analytics.top_dyads(events, n=max(top, 15))
     net = _analytics.network(events, hub=hub)

@@ -493,9 +493,7 @@ def build_groups(shared: Path, countries: dict[str, str]) -> list[list[Any]]:
     knows (``IGOUNO...`` -> UN) or else the Phoenix code; NGOs keep their Phoenix code
     (``NGOHRIAMN``), sector "NGO". Multinational companies are not read.
     """
-    eval_codes = json.loads(
-        (OUT.parent / "eval_codes.json").read_text(encoding="utf-8")
-    )
+    eval_codes = json.loads((OUT.parent / "eval_codes.json").read_text(encoding="utf-8"))
     prefixes: dict[str, str] = eval_codes["petr_org_prefixes"]
     out: list[list[Any]] = []
     for key, kind in (("phoenix_intl", "org"), ("phoenix_mnsa", "group")):
@@ -518,12 +516,13 @@ def build_groups(shared: Path, countries: dict[str, str]) -> list[list[Any]]:
             else:
                 emit, sector = code, "REB"
             for syn in names:
-                text = norm_name(syn).strip("' ")
+                text = re.sub(r"^The ", "", norm_name(syn).strip("' "))
                 if "(" in text or len(text) < 4 or text.lower() in GROUP_STOP:
                     continue
-                if " " not in text and not text.isupper() and "-" not in text:
-                    if kind == "org":
-                        continue  # single ordinary words ("Caritas" aside) are too risky
+                if " " not in text and not text.isupper():
+                    # Single ordinary words ("Tigers", "Caritas") fire on unrelated text; the
+                    # well-known one-word groups (Hamas, Taliban) are curated instead.
+                    continue
                 out.append([text, emit, kind, sector, key])
     return out
 
@@ -603,7 +602,15 @@ def main(argv: list[str] | None = None) -> int:
         "columns": {
             "names": ["surface", "code", "kind", "sector", "source"],
             "leaders": [
-                "name", "code", "role", "start", "end", "seen", "source", "aliases", "title_only"
+                "name",
+                "code",
+                "role",
+                "start",
+                "end",
+                "seen",
+                "source",
+                "aliases",
+                "title_only",
             ],
         },
         "countries": build_countries(shared),

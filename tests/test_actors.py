@@ -65,6 +65,8 @@ def test_case_table_is_large_enough() -> None:
         ("The Paris Agreement set targets.", "Paris"),
         ("She visited the Indian Ocean.", "Indian"),
         ("the moon and chad", "chad"),
+        ("She won the US Open in 2019.", "US"),
+        ("He writes for China Daily's rivals at the Tigers club.", "Tigers"),
     ],
 )
 def test_not_an_actor(kb: ActorKB, text: str, absent: str) -> None:

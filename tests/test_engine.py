@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -59,12 +60,10 @@ def test_rerun_codes_nothing_new(reference: Path) -> None:
 def test_code_items_keeps_order_and_matches_the_coder(
     corpus: list[dict[str, object]], workers: int
 ) -> None:
-    import datetime as dt
-
     from multipolar._clean import clean
 
     items = [
-        Item(clean(str(r["text"])), dt.date.fromisoformat(str(r["date"])[:10]), str(r["id"]))
+        Item(clean(str(r["text"])), _date(r.get("date")), str(r["id"]))
         for r in corpus
     ]
     expected = [[e.to_dict() for e in c.events] for c in Coder().code_many(items)]
@@ -73,6 +72,10 @@ def test_code_items_keeps_order_and_matches_the_coder(
         for c in code_items(items, CoderConfig(), workers=workers, chunk=5)
     ]
     assert got == expected
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
 def _square(x: int) -> int:

@@ -156,3 +156,44 @@ def test_pronoun_refers_back(
     ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(second)]
     evs = coder.code_sentence(Sentence(1, 0, len(second), second), nlp(second), ms, "2025-01-01")
     assert summary(evs) == expected
+
+
+# -- event category and detection --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act announced with "will" is a promise (03) or, when it harms, a threat (13)
+        ("Norway will send humanitarian aid to Kenya.", {("NOR", "03", "KEN")}),
+        ("Russia will attack Ukraine next week.", {("RUS", "13", "UKR")}),
+        ("Egypt is prepared to impose sanctions on Kenya.", {("EGY", "13", "KEN")}),
+        # "X must ..." after a reporting verb is a demand, even with a verb the dictionary lacks
+        ("Germany said Turkey must drop its barriers.", {("DEU", "10", "TUR")}),
+        ("France reiterated its demand that Iran ease the restrictions.", {("FRA", "10", "IRN")}),
+        # stopping aid reduces relations (16), it is not an embargo
+        ("Japan halted economic aid to Kenya.", {("JPN", "16", "KEN")}),
+        # light verbs take their event noun, compounds first
+        ("Pakistan launched air strikes against India.", {("PAK", "19", "IND")}),
+        ("Russia mounted an invasion of Ukraine.", {("RUS", "19", "UKR")}),
+        # what might happen, or what someone hopes others will suffer, is no event
+        ("Russia might attack Ukraine.", set()),
+        ("Germany hoped that Egypt would be indicted.", set()),
+        # a relative clause with no other party describes its head
+        ("Brazil, which has long resisted a harder line, met Chile on Monday.", {("BRA", "04", "CHL")}),
+    ],
+)
+def test_event_categories(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert summary(code(coder, nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Japan halted economic aid to Kenya.", "1621"),
+        ("Pakistan launched air strikes against India.", "195"),
+        ("Brazil expelled two diplomats from Chile.", "161"),
+        ("Kenya declared a ceasefire with Egypt.", "0871"),
+        ("Norway will send humanitarian aid to Kenya.", "0333"),
+    ],
+)
+def test_event_codes(coder: EventCoder, nlp: Any, text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in code(coder, nlp, text)}

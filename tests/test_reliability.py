@@ -272,3 +272,16 @@ def test_every_shared_page_is_handled(db: Path) -> None:
         logged = {r[0] for r in con.execute("SELECT origin FROM ingest_log").fetchall()}
     missing = [p for p in pages if not any(o == p or o.startswith(p + "#") for o in added | logged)]
     assert not missing, missing[:5]
+
+
+@pytest.mark.slow
+def test_over_long_sentence_is_cut_and_coded(tmp_path: Path) -> None:
+    # A run-on "sentence" of 11k characters (a scraped table) must neither stall the parser
+    # nor crash: the segmenter cuts it into pieces with exact offsets.
+    p = tmp_path / "runon.txt"
+    p.write_text("Canada and Mexico signed a deal with " + "the United States and Japan " * 400 + "today.")
+    result = CliRunner().invoke(cli, ["extract", str(p), "--date", "2025-01-01", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    text = p.read_text()
+    assert all(len(e["sentence"]) <= 2000 and text[e["start"] : e["end"]] == e["sentence"] for e in events)

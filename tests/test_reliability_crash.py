@@ -35,7 +35,7 @@ pytestmark = [
 ]
 
 
-def _mp(*args: str | Path) -> list[str]:
+def _mp(*args: str | Path | int) -> list[str]:
     exe = str(BIN) if BIN.exists() else "multipolar"
     return [exe, *map(str, args)]
 

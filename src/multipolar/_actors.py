@@ -40,6 +40,7 @@ Resolution rules worth knowing:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import gzip
@@ -206,6 +207,44 @@ ROLE_NOUNS: dict[str, str] = {
     "students": "EDU",
     "counterpart": "GOV",
     "counterparts": "GOV",
+    # More group nouns, sectors as in Phoenix.agents.txt (MIT) where it has them.
+    "junta": "GOV",
+    "security forces": "COP",
+    "security force": "COP",
+    "policemen": "COP",
+    "police officers": "COP",
+    "riot police": "COP",
+    "paramilitaries": "MIL",
+    "paramilitary": "MIL",
+    "special forces": "MIL",
+    "commandos": "MIL",
+    "marines": "MIL",
+    "warplanes": "MIL",
+    "jets": "MIL",
+    "peacekeepers": "MIL",
+    "peacekeeping troops": "MIL",
+    "guerrillas": "REB",
+    "guerrilla": "REB",
+    "separatists": "REB",
+    "fighters": "REB",
+    "militia": "REB",
+    "militias": "REB",
+    "militiamen": "REB",
+    "gunmen": "REB",
+    "extremists": "RAD",
+    "dissidents": "OPP",
+    "activists": "OPP",
+    "opposition parties": "OPP",
+    "opposition leader": "OPP",
+    "demonstrators": "CVL",
+    "civilians": "CVL",
+    "refugees": "REF",
+    "migrants": "CVL",
+    "immigrants": "CVL",
+    "journalists": "MED",
+    "prosecutors": "JUD",
+    "judiciary": "JUD",
+    "doctors": "HLH",
 }
 _ROLE_ALT = "|".join(sorted((re.escape(k) for k in ROLE_NOUNS), key=len, reverse=True))
 _ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+({_ROLE_ALT})\b", re.IGNORECASE)
@@ -224,7 +263,12 @@ _TITLE_RE = re.compile(rf"\b({_TITLES_OPEN}|{_TITLES_KNOWN})\s+(?=[A-Z])")
 _OPEN_TITLE = re.compile(rf"(?:{_TITLES_OPEN})$")
 _NAME_RE = re.compile(
     r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:\s+(?:(?:de|da|van|von|der|bin|al|del|la)\s+)?"
-    r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)){0,3}"
+    r"(?:(?:al|el|ad|as|ash|an|ar|az)-)?(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)){0,3}"
+)
+# Titles that name a head of state or government: a bare surname after them is looked up
+# among heads first ("President Bush", "Prime Minister Major").
+_HEAD_TITLES = frozenset(
+    "President|Prime Minister|Chancellor|Premier|Emir|Sultan|King|Queen".split("|")
 )
 # Words that end a captured name: a capitalised weekday or month is not part of a person.
 _NOT_NAME = frozenset(
@@ -333,7 +377,8 @@ class _Builder:
     names: dict[str, list[_Cand]] = field(default_factory=dict)
     # A person's spells are shared by all of that person's surface forms, so an alias given
     # on one row ("Crown Prince Mohammed bin Salman") also finds the person's other offices.
-    person_spells: dict[tuple[str, str], list[Spell]] = field(default_factory=dict)
+    # Packaged rows stay raw lists until a text names the person (fast load).
+    person_spells: dict[tuple[str, str], list[Spell | list[Any]]] = field(default_factory=dict)
     surface_persons: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     members: list[Membership] = field(default_factory=list)
     countries: dict[str, str] = field(default_factory=dict)
@@ -341,6 +386,7 @@ class _Builder:
     sources: dict[str, Any] = field(default_factory=dict)
     titled: list[Spell] = field(default_factory=list)  # surnames usable only after a title
     version: str = ""
+    raw_latest: str = ""  # the latest start or seen date among the packaged leader rows
 
 
 def _date(v: Any) -> dt.date | None:
@@ -427,12 +473,38 @@ def _add_dictionary(b: _Builder, data: dict[str, Any], origin: str, rank: int) -
             )
 
 
-def _add_spell(b: _Builder, spell: Spell, surfaces: Iterable[str]) -> None:
-    key = (spell.person, spell.code)
+def _add_spell(b: _Builder, spell: Spell | list[Any], surfaces: Iterable[str]) -> None:
+    key = (spell.person, spell.code) if isinstance(spell, Spell) else (spell[0], spell[1])
     b.person_spells.setdefault(key, []).append(spell)
     for surface in surfaces:
-        for form in (surface, _plain(surface)):
-            b.surface_persons.setdefault(form, set()).add(key)
+        b.surface_persons.setdefault(surface, set()).add(key)
+        plain = _plain(surface)
+        if plain != surface:
+            b.surface_persons.setdefault(plain, set()).add(key)
+
+
+def _surname_key(word: str) -> str:
+    """ "al-Bashir" -> "bashir"; "Mitterrand" -> "mitterrand" (plain, lower-case)."""
+    w = _plain(word.split()[-1] if word.split() else "").lower().strip(".'’")
+    w = re.sub(r"^(?:al|el|ad|as|ash|an|ar|az)-", "", w)
+    return w if len(w) >= 3 else ""
+
+
+def _spell(x: Spell | list[Any]) -> Spell:
+    """A packaged row ``[name, code, role, start, end, seen, source, ...]`` as a Spell."""
+    if isinstance(x, Spell):
+        return x
+    name, code, role, start, end, seen, source = x[:7]
+    return Spell(
+        name,
+        code,
+        role,
+        _date(start),
+        _end_date(end),
+        _date(seen),
+        source,
+        SOURCE_RANK.get(source, 1),
+    )
 
 
 def _packaged() -> _Builder:
@@ -444,21 +516,14 @@ def _packaged() -> _Builder:
     b.countries = dict(raw["countries"])
     for surface, code, kind, sector, source in raw["names"]:
         b.names.setdefault(surface, []).append(_Cand(code, kind, sector, source))
-    for name, code, role, start, end, seen, source, aliases, title_only in raw["leaders"]:
-        spell = Spell(
-            name,
-            code,
-            role,
-            _date(start),
-            _end_date(end),
-            _date(seen),
-            source,
-            SOURCE_RANK.get(source, 1),
-        )
-        if title_only:
-            b.titled.append(spell)  # "Bush": only after a title ("President Bush")
+    latest = ""
+    for row in raw["leaders"]:
+        latest = max(latest, row[3] or "", row[5] or "")
+        if row[8]:
+            b.titled.append(_spell(row))  # "Bush": only after a title ("President Bush")
             continue
-        _add_spell(b, spell, [name, *aliases])
+        _add_spell(b, row, [row[0], *row[7]])
+    b.raw_latest = latest
     for fname in CURATED_FILES:
         res = pkg / fname
         if res.is_file():
@@ -482,21 +547,32 @@ class ActorKB:
         cands: dict[str, tuple[_Cand, ...]] = {
             s: tuple(sorted(c, key=_cand_rank)) for s, c in b.names.items()
         }
+        # Leader surfaces get their readings on first use (``_cands_of``): most never occur.
+        self._persons: dict[str, set[tuple[str, str]]] = {}
         for surface, persons in b.surface_persons.items():
-            spells = [sp for key in sorted(persons) for sp in b.person_spells[key]]
-            best = _best_spells(spells)
-            extra = (_Cand(None, "leader", None, best[0].source, tuple(best)),)
             # A leader name shadows a place of the same spelling only if that place is a
             # weak (Phoenix province/city) reading: "Georgia" stays a country.
             prev = cands.get(surface, ())
             if prev and any(c.kind in {"country", "demonym", "org", "block"} for c in prev):
                 continue
-            cands[surface] = extra
+            cands[surface] = ()
+            self._persons[surface] = persons
+        self._person_spells = b.person_spells
         self._cands = cands
-        self._ref_day = max(
-            (d for s in b.person_spells.values() for sp in s for d in (sp.start, sp.seen) if d),
-            default=dt.date.today(),
-        )
+        self._titled_spells = tuple(b.titled)
+        self._titled: dict[str, list[Spell]] | None = None
+        self._fuzzy: dict[str, set[str]] | None = None
+        dates = [
+            d
+            for s in b.person_spells.values()
+            for sp in s
+            if isinstance(sp, Spell)
+            for d in (sp.start, sp.seen)
+            if d
+        ]
+        if b.raw_latest:
+            dates.append(_date(b.raw_latest) or dt.date.min)
+        self._ref_day = max(dates, default=dt.date.today())
         auto = ahocorasick.Automaton()
         for surface in cands:
             auto.add_word(surface, surface)
@@ -525,6 +601,17 @@ class ActorKB:
 
     # -- queries ------------------------------------------------------------------------
 
+    def _cands_of(self, surface: str) -> tuple[_Cand, ...]:
+        """The readings of one surface; a leader's spells are materialised on first use."""
+        c = self._cands.get(surface, ())
+        if c or surface not in self._persons:
+            return c
+        keys = sorted(self._persons[surface])
+        best = _best_spells([_spell(sp) for key in keys for sp in self._person_spells[key]])
+        c = (_Cand(None, "leader", None, best[0].source, tuple(best)),)
+        self._cands[surface] = c
+        return c
+
     def has_actor(self, text: str) -> bool:
         """True when ``text`` holds any candidate actor name (a cheap prefilter)."""
         for end, surface in self._auto.iter(text):
@@ -538,14 +625,17 @@ class ActorKB:
         day = date or self._ref_day
         base = self._base(text, day)
         base = self._titles(text, base, day)
-        return self._compounds(text, base)
+        out = self._compounds(text, base)
+        if _GOVT_RE.search(text):
+            out = self._governments(text, out, day)
+        return out
 
     def lookup(self, name: str, date: dt.date | None = None) -> list[Mention]:
         """Every reading of ``name`` at ``date``, best first, each with its reason."""
         day = date or self._ref_day
         name = name.strip()
         out: list[Mention] = []
-        cands = self._cands.get(name)
+        cands = self._cands_of(name)
         if cands:
             for c in cands:
                 m = self._resolve(name, 0, len(name), c, day)
@@ -596,7 +686,7 @@ class ActorKB:
     def spells(self, name: str) -> list[Spell]:
         """The office spells a surface form can refer to (for reports and debugging)."""
         out: list[Spell] = []
-        for c in self._cands.get(name, ()):
+        for c in self._cands_of(name):
             out.extend(c.spells)
         return out
 
@@ -620,7 +710,7 @@ class ActorKB:
             if start < pos:
                 continue
             pos = end
-            m = self._resolve(text, start, end, self._cands[surface][0], day)
+            m = self._resolve(text, start, end, self._cands_of(surface)[0], day)
             if m is not None:
                 out.append(m)
         return out
@@ -631,6 +721,8 @@ class ActorKB:
             return None
         if c.spells:
             return self._resolve_person(text, start, end, c.spells, day)
+        if surface == "Congo":
+            return _congo(text, start, end, day)
         rule = _CONTEXT.get(surface)
         if rule is not None:
             res = rule(text, start, end)
@@ -690,6 +782,20 @@ class ActorKB:
                     return None  # "Stephen Miller": a first name that a source lists as a leader
         chosen, status = _pick(spells, day)
         who = f"{chosen.person} ({chosen.role.replace('_', ' ')}, {chosen.code}, {chosen.source})"
+        codes = {sp.code for sp in spells}
+        if status != "in office" and len(codes) > 1:
+            # Not in office anywhere at ``day`` and known in several states: only context
+            # ("Kyrgyz Prime Minister ...", joined in ``_compounds``) can decide.
+            return Mention(
+                start,
+                end,
+                surface,
+                None,
+                None,
+                "leader",
+                chosen.person,
+                f"ambiguous: {surface} held office in {', '.join(sorted(codes))}; none on {day}",
+            )
         if status == "in office":
             sector = chosen.sector or ROLE_SECTOR.get(chosen.role, "GOV")
             return Mention(
@@ -749,6 +855,11 @@ class ActorKB:
             if i is not None:
                 m = base[i]
                 if m.kind in {"leader", "name"} and m.person:
+                    if m.code is None and _OPEN_TITLE.fullmatch(t.group(1)):
+                        found = self._titled_person(m.person, t.group(1), day)
+                        if found is not None:
+                            m = replace(m, code=found[0], sector=found[1], reason=found[2])
+                            m = replace(m, kind="leader")
                     base[i] = replace(m, start=t.start(), text=text[t.start() : m.end])
                 continue
             if not _OPEN_TITLE.fullmatch(t.group(1)):
@@ -765,21 +876,151 @@ class ActorKB:
             end = name_at + len(person)
             if any(m.start < end and t.start() < m.end for m in base):
                 continue  # the "name" is a known place or org ("President Obama's Washington")
+            found = self._titled_person(person, t.group(1), day)
+            code, sector, reason = found or (
+                None,
+                "GOV",
+                f"title {t.group(1)!r} with a name not in the knowledge base",
+            )
             add.append(
                 Mention(
-                    t.start(),
-                    end,
-                    text[t.start() : end],
-                    None,
-                    "GOV",
-                    "leader",
-                    person,
-                    f"title {t.group(1)!r} with a name not in the knowledge base",
+                    t.start(), end, text[t.start() : end], code, sector, "leader", person, reason
                 )
             )
         if add:
             base = sorted([*base, *add], key=lambda m: m.start)
         return base
+
+    def _titled_index(self) -> dict[str, list[Spell]]:
+        """Surname (plain, lower-case) -> spells; built on first use."""
+        if self._titled is None:
+            idx: dict[str, list[Spell]] = {}
+            for (person, _code), rows in self._person_spells.items():
+                last = _surname_key(person)
+                if last:
+                    idx.setdefault(last, []).extend(_spell(r) for r in rows)
+            for sp in self._titled_spells:
+                idx.setdefault(_surname_key(sp.person), []).append(sp)
+            self._titled = idx
+        return self._titled
+
+    def _fuzzy_index(self) -> dict[str, set[str]]:
+        """One-deletion neighbourhood of surnames of 6+ letters, for wire-copy misspellings
+        ("Mitterand", "Bouteflicka"); built on first use."""
+        if self._fuzzy is None:
+            fz: dict[str, set[str]] = {}
+            for key in self._titled_index():
+                if len(key) >= 6:
+                    fz.setdefault(key, set()).add(key)
+                    for k in range(len(key)):
+                        fz.setdefault(key[:k] + key[k + 1 :], set()).add(key)
+            self._fuzzy = fz
+        return self._fuzzy
+
+    def _titled_person(
+        self, person: str, title: str, day: dt.date
+    ) -> tuple[str | None, str | None, str] | None:
+        """A titled name not known as a whole ("President Bush", "President Omar Hassan
+        al-Bashir"): look its surname up among office-holders; one country decides."""
+        idx = self._titled_index()
+        words = person.split()
+        spells: list[Spell] = []
+        how = ""
+        for w in reversed(words[1:] if len(words) > 1 else words):
+            key = _surname_key(w)
+            if key in idx:
+                spells, how = idx[key], w
+                break
+        if not spells and len(words) >= 1:
+            key = _surname_key(words[-1])
+            if len(key) >= 6:
+                near: set[str] = set()
+                fz = self._fuzzy_index()
+                near |= fz.get(key, set())
+                for k in range(len(key)):
+                    near |= fz.get(key[:k] + key[k + 1 :], set())
+                if len(near) == 1:
+                    (hit,) = near
+                    spells, how = idx[hit], f"{words[-1]} (spelling of {hit})"
+        if not spells:
+            return None
+        if title in _HEAD_TITLES:
+            heads = [sp for sp in spells if sp.role.startswith("head")]
+            spells = heads or spells
+        spells = _best_spells(spells)
+        chosen, status = _pick(spells, day)
+        who = f"{chosen.person} ({chosen.code}, {chosen.source})"
+        if status == "in office":
+            sector = chosen.sector or ROLE_SECTOR.get(chosen.role, "GOV")
+            return (chosen.code, sector, f"{title} {how}: {who} in office on {day}")
+        codes = sorted({sp.code for sp in spells})
+        if len(codes) > 1:
+            return (None, "GOV", f"{title} {how}: former office-holder of {', '.join(codes)}")
+        return (chosen.code, None, f"former/historic: {title} {how} = {who}")
+
+    def _governments(self, text: str, ms: list[Mention], day: dt.date) -> list[Mention]:
+        """ "the Bush administration" -> the leader's state, GOV, one mention; "the
+        government" / "the regime" alone -> a code-None GOV mention (a party, state unknown)."""
+        add: list[Mention] = []
+        starts = [m.start for m in ms]
+        for g in _GOVT_RE.finditer(text):
+            lo, hi = g.start(), g.end()
+            k = bisect.bisect_left(starts, hi)
+            if k and ms[k - 1].end > lo:
+                # A leader mention just before: "Trump administration" -> one GOV mention.
+                for i, m in enumerate(ms):
+                    if (
+                        g.group(1)
+                        and m.kind == "leader"
+                        and m.start <= g.start(1) < m.end
+                        and m.code
+                        and m.end <= g.start(2)
+                    ):
+                        ms[i] = replace(
+                            m,
+                            start=min(lo, m.start),
+                            end=hi,
+                            text=text[min(lo, m.start) : hi],
+                            sector="GOV",
+                            kind="role",
+                            reason=f"{m.reason} + {g.group(2).lower()!r}",
+                        )
+                continue
+            if g.group(1):
+                found = self._titled_person(g.group(1), "President", day)
+                if found is None or found[0] is None:
+                    continue
+                code, _sector, reason = found
+                add.append(
+                    Mention(
+                        lo,
+                        hi,
+                        text[lo:hi],
+                        code,
+                        "GOV",
+                        "role",
+                        None,
+                        f"{reason} + {g.group(2).lower()!r}",
+                    )
+                )
+            else:
+                if g.group(0)[:4].lower() != "the " or re.match(r"\s+of\b", text[hi : hi + 5]):
+                    continue  # "the government of X" is resolved with X
+                add.append(
+                    Mention(
+                        lo,
+                        hi,
+                        text[lo:hi],
+                        None,
+                        "GOV",
+                        "role",
+                        None,
+                        f"{g.group(0)!r}: a government, state not named here",
+                    )
+                )
+        if add:
+            ms = sorted([*ms, *add], key=lambda m: m.start)
+        return ms
 
     def _compounds(self, text: str, ms: list[Mention]) -> list[Mention]:
         """Merge "Canadian" + "Prime Minister Mark Carney" and "Japan's" + "foreign ministry"."""
@@ -797,8 +1038,10 @@ class ActorKB:
                     and re.fullmatch(r"(?:['’]s)?\s+", gap)
                     and nxt.text != nxt.person
                 ):
-                    code = nxt.code or m.code
-                    sector = nxt.sector or ("GOV" if nxt.code is None else None)
+                    # The adjective names the office's state: "British Defence Secretary
+                    # Tom King" is not the King of some other country.
+                    code = m.code or nxt.code
+                    sector = nxt.sector or ("GOV" if nxt.code != code else None)
                     reason = (
                         f"{m.text} + {nxt.reason}"
                         if nxt.code
@@ -873,6 +1116,11 @@ class ActorKB:
             i += 1
         return out
 
+
+# "the Bush administration" (a leader's surname) or "the government" / "the regime" alone.
+_GOVT_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:([A-Z][a-zà-ÿ'’\-]+)\s+)?(administration|government|regime|junta)\b"
+)
 
 _PERSON_ROLES = frozenset(
     {
@@ -1073,6 +1321,45 @@ def _washington(text: str, start: int, end: int) -> tuple[str, str, str] | None:
     if _word_before(text, start) in {"George", "Denzel", "Kerry", "Martha", "Booker", "T."}:
         return ("", "drop", "a person's name")
     return None
+
+
+# The Democratic Republic of the Congo was Zaire until 1997-05-17: before that "Congo" alone
+# was the Republic of the Congo (Brazzaville). With no date the current reading (COD) is kept.
+_ZAIRE_RENAMED = dt.date(1997, 5, 17)
+
+
+def _congo(text: str, start: int, end: int, day: dt.date | None) -> Mention:
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20]
+    if re.search(r"(?:Democratic Republic of(?: the)?|DR|D\.R\.)\s+$", before) or re.match(
+        r"(?:-Kinshasa| \(Kinshasa\))", after
+    ):
+        return Mention(start, end, "Congo", "COD", None, "country", None, "Congo-Kinshasa")
+    if re.search(r"Republic of(?: the)?\s+$", before) or re.match(
+        r"(?:-Brazzaville| \(Brazzaville\))", after
+    ):
+        return Mention(start, end, "Congo", "COG", None, "country", None, "Congo-Brazzaville")
+    if day is not None and day < _ZAIRE_RENAMED:
+        return Mention(
+            start,
+            end,
+            "Congo",
+            "COG",
+            None,
+            "country",
+            None,
+            f"Congo before {_ZAIRE_RENAMED} (the DRC was Zaire): Republic of the Congo",
+        )
+    return Mention(
+        start,
+        end,
+        "Congo",
+        "COD",
+        None,
+        "country",
+        None,
+        "Congo: ambiguous; the DRC in current news (no date: assumed current)",
+    )
 
 
 def _chad(text: str, start: int, end: int) -> tuple[str, str, str] | None:

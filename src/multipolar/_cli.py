@@ -112,9 +112,11 @@ def cli() -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True, help="Articles per commit.")
 @click.option("--max-file-mb", type=click.FloatRange(0.001), default=64.0, show_default=True, help="Skip larger files.")
 @click.option("--max-chars", type=click.IntRange(1000), default=2_000_000, show_default=True, help="Split longer texts into parts of at most this size (noted).")
+@click.option("--max-line-mb", type=click.FloatRange(0.001), default=16.0, show_default=True, help="Reject longer JSONL lines.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print rejected inputs.")
 def ingest(
-    db: str, paths: tuple[str, ...], date: dt.date | None, batch_size: int, max_file_mb: float, max_chars: int, quiet: bool
+    db: str, paths: tuple[str, ...], date: dt.date | None, batch_size: int, max_file_mb: float, max_chars: int,
+    max_line_mb: float, quiet: bool,
 ) -> None:
     """Read news into the database: .txt, .html/.htm, .jsonl/.jsonl.gz files, folders, or - (stdin).
 
@@ -126,7 +128,11 @@ def ingest(
     from ._ingest import ingest as run_ingest
     from ._read import ReadLimits
 
-    limits = ReadLimits(max_file_bytes=int(max_file_mb * 1024 * 1024), max_text_chars=max_chars)
+    limits = ReadLimits(
+        max_file_bytes=int(max_file_mb * 1024 * 1024),
+        max_text_chars=max_chars,
+        max_line_bytes=int(max_line_mb * 1024 * 1024),
+    )
     bar = _progress_bar(None, "ingest", sys.stderr.isatty() and not quiet)
 
     def message(status: str, line: str) -> None:

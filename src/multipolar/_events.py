@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import _roles
 from ._ontology import Ontology
 from ._types import Event, Mention, Sentence
 from ._verbs import NO_EVENT, Match, VerbDict, stem_keys
@@ -41,9 +42,13 @@ _REPORT = frozenset(
 )
 _INTENT = frozenset(
     "agree promise pledge offer vow commit decide plan intend volunteer undertake consent "
-    "resolve".split()
+    "resolve swear".split()
 )
 _WANT = frozenset("want seek hope aim try wish attempt look strive".split())
+# by word form too: the lemmatizer reads "hoped" as "hop"
+_WISH = frozenset(
+    "hope hopes hoped hoping wish wishes wished wishing expect expects expected expecting".split()
+)
 # intent verbs whose harmful complement is a threat, not a commitment to act
 _PLAN = frozenset("plan intend want hope aim seek vow swear".split())
 # light verbs: the event is in the object noun ("held talks", "staged a protest")
@@ -51,7 +56,19 @@ _LIGHT = frozenset(
     "hold have conduct renew launch begin start continue resume stage mount make undertake "
     "give carry open join attend lodge issue file announce".split()
 )
+# nouns that name an undertaking, not its kind: "mediation mission" is a mediation
+_FRAME_NOUNS = frozenset(
+    "mission effort operation campaign initiative bid process round programme program "
+    "team".split()
+)
 _THREAT = frozenset("threaten warn".split())
+# nouns whose "that" clause is what is demanded: "its demand that Israel ease ..."
+_DEMAND_NOUNS = frozenset("demand demands call appeal request ultimatum insistence".split())
+# verbs that only say an event goes on: "riots continued", "fighting erupted"
+_OCCUR = frozenset(
+    "continue erupt break spread rage escalate resume intensify begin start flare persist "
+    "occur happen".split()
+)
 _REFUSE = frozenset("refuse decline fail reject oppose resist".split())
 _APPEAL = frozenset(
     "urge ask call appeal press push pressure encourage invite request implore plead "
@@ -89,6 +106,8 @@ _MUST_AUX = frozenset("must should".split())
 _REPORTED_ADV = frozenset("reportedly allegedly apparently purportedly".split())
 
 _SUBJ = frozenset({"nsubj", "csubj"})
+_NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
+_NOUN_DEPS_OCCUR = _NOUN_DEPS | {"nsubj"}
 _SUBJPASS = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj"})
 # prepositions whose object is the other party, strongest first
@@ -179,6 +198,43 @@ def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
     return code, modality
 
 
+def _must_demand(tok: Any, match: Match) -> _Pred | None:
+    """"said X must <verb the dictionary lacks>" is still a demand on X."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _MUST_AUX for a in c.children):
+            cs = _subject_tok(c)
+            if cs is not None and cs.lower_ not in ("we", "i"):
+                return _Pred(tok, "100", match, False, "asserted", target_tok=cs, absorbed=c)
+    return None
+
+
+def _clause_top(tok: Any) -> Any:
+    """The head of the clause ``tok`` completes: "taking" in "which resisted taking ..." ->
+    "resisted"."""
+    for _ in range(4):
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _demand_noun_verb(tok: Any) -> Any | None:
+    """The verb whose object is a demand noun governing clause ``tok`` ("its demand that X
+    ease ..."), or None."""
+    if tok.dep_ not in ("acl", "ccomp") or tok.head.lemma_.lower() not in _DEMAND_NOUNS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return None
+    t = tok.head
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def _compose_refuse(inner: str) -> str:
     r = _root_of(inner)
     return {3: "121", 4: "125", 5: "120", 6: "121", 7: "122", 8: "124", 9: "120", 10: "120"}.get(
@@ -228,7 +284,10 @@ class EventCoder:
         fallback: list[Event] = []
         salient: list[Mention] = []
         for p in preds:
-            if _before_clause(p.verb) or (len(preds) > 1 and _conditional(p.verb)):
+            if _before_clause(p.verb) or (len(preds) > 1 and _conditional(p.verb)) or (
+                p.modality == "hypothetical"
+            ):
+                # what might, could or may happen has not happened: no event
                 continue
             src_actors, passive_target = self._source(p, actors, tok_actor, carried)
             if src_actors:
@@ -237,15 +296,25 @@ class EventCoder:
                 # "Demonstrators in Baghdad blocked roads": the place stands for the actor
                 src_actors = _place_actor(p.verb, actors)
             tgt_actors = self._target(p, actors, src_actors, passive_target)
+            if _root_of(p.code) in _roles.VIOLENT_ROOTS:
+                src_actors, tgt_actors = _roles.violent_roles(p.verb, actors, src_actors, tgt_actors)
+            if not tgt_actors and _clause_top(p.verb).dep_ in ("relcl", "acl") and p.reported_by is None:
+                # "Moscow, which has resisted a harder line": a relative clause with no other
+                # party describes its head, it reports no event
+                continue
             if not src_actors and tgt_actors and _root_of(p.code) >= 3:
                 # a party the KB does not know ("Amnesty International accused X"): the event
                 # is kept with an unknown source, unless the sentence has a better one
-                if p.verb.dep_ not in ("acl", "relcl", "amod", "pcomp") and any(
+                if p.verb.dep_ not in ("acl", "relcl", "amod", "pcomp") and _roles.actual(
+                    p.verb, p.modality
+                ) and any(
                     c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children
                 ):
                     fallback.extend(self._emit(p, [_unknown_actor(p.verb)], tgt_actors, date))
                 continue
-            events.extend(self._emit(p, src_actors, tgt_actors, date))
+            if tgt_actors or _roles.actual(p.verb, p.modality):
+                # a one-sided event only when it happened: not "might want", "who resisted"
+                events.extend(self._emit(p, src_actors, tgt_actors, date))
         if not events:
             events = fallback[:1]
         if not salient:
@@ -282,12 +351,31 @@ class EventCoder:
         return self.verbs.code(lemma, pre, post, keys, stem_keys(post + [t.lemma_.lower() for t in sub]))
 
     def _code_noun_object(self, tok: Any) -> Match | None:
+        deps = _NOUN_DEPS_OCCUR if tok.lemma_.lower() in _OCCUR else _NOUN_DEPS
         for c in tok.children:
-            if c.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-                code = self.verbs.nouns.get(c.lemma_.lower())
+            if c.dep_ in deps:
+                code = self._event_noun(c)
                 if code is not None:
                     return Match(code, "curated", 1)
         return None
+
+    def _event_noun(self, n: Any) -> str | None:
+        """The code of an event noun: "air strike" before "strike"; a frame noun takes its
+        modifier's ("mediation mission", "peace effort")."""
+        nouns = self.verbs.nouns
+        lemma = n.lemma_.lower()
+        comp = ""
+        for c in n.children:
+            if c.dep_ == "compound" and c.i < n.i:
+                comp = c.lemma_.lower()
+        if comp:
+            code = nouns.get(comp + " " + lemma)
+            if code is not None:
+                return code
+        code = nouns.get(lemma)
+        if code is None and comp and lemma in _FRAME_NOUNS:
+            code = nouns.get(comp)
+        return code
 
     def _predicates(self, doc: Any, words: list[str], keys: set[str]) -> list[_Pred]:
         codes: dict[int, Match] = {}
@@ -295,9 +383,10 @@ class EventCoder:
             if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
                 m = self._code_verb(tok, words, keys)
                 lemma = tok.lemma_.lower()
-                if m is None or lemma in _LIGHT:
+                if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)
-                    if nm is not None and (m is None or m.source == "default" or m.code == NO_EVENT):
+                    # the event noun of a light verb outranks PETRARCH's guesses for the verb
+                    if nm is not None and (m is None or m.source != "curated" or m.code == NO_EVENT):
                         m = nm
                 if m is not None:
                     codes[tok.i] = m
@@ -350,12 +439,14 @@ class EventCoder:
             inner = self._compose(inner_tok, codes[inner_tok.i], codes, absorbed)
             absorbed.add(inner_tok.i)
             if inner is None:
-                return None if lemma in _REPORT else self._simple(tok, match, negated, modality)
+                if lemma in _REPORT or match.code.startswith("01"):
+                    return _must_demand(tok, match)
+                return self._simple(tok, match, negated, modality)
             icode = inner.code
             dep = inner_tok.dep_
             obj = _object_of(tok)
             if lemma in _REPORT and dep in ("ccomp", "xcomp"):
-                aux = {c.lower_ for c in inner.verb.children if c.dep_ == "aux"}
+                aux = {c.lower_ for v in (inner_tok, inner.verb) for c in v.children if c.dep_ == "aux"}
                 subj = _subject_tok(inner.verb)
                 same = subj is None or subj.lower_ in _PRONOUNS
                 if aux & _MUST_AUX and not (subj is not None and subj.lower_ in ("we", "i")):
@@ -391,8 +482,11 @@ class EventCoder:
             if lemma in _DEMAND and obj is not None:
                 return _Pred(tok, _compose_demand(icode), match, negated, modality,
                              target_tok=obj, absorbed=inner.verb)
+            if (lemma in _WISH or tok.lower_ in _WISH) and dep == "ccomp":
+                # "hoped (that) X would be indicted": a wish about others, not an act
+                return None
             if lemma in _INTENT or lemma in _WANT or is_adj_intent or tok.pos_ == "AUX":
-                if _root_of(icode) >= 14 and lemma not in _PLAN:
+                if _root_of(icode) >= 14 and lemma not in _PLAN and not is_adj_intent:
                     # "pledged to expel": the commitment is coded as the act itself
                     inner.modality = "intended"
                     return inner
@@ -400,6 +494,8 @@ class EventCoder:
                     return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
                                  absorbed=inner.verb, target_tok=inner.target_tok)
                 code, mod = _compose_intent(icode, lemma)
+                if modality == "hypothetical":
+                    mod = modality  # "might want to", "could agree to"
                 return _Pred(inner.verb, code, match, False, mod, absorbed=inner.verb,
                              target_tok=inner.target_tok)
             if lemma in _ASPECT or match.code == NO_EVENT:
@@ -415,8 +511,15 @@ class EventCoder:
                     pred.target_tok = _subject_tok(inner_tok)
                 return pred
             absorbed.discard(inner_tok.i)
-        if lemma in _REPORT and match.code.startswith("01"):
-            return self._simple(tok, match, negated, modality)
+        if lemma in _REPORT or match.code.startswith("01"):
+            demand = _must_demand(tok, match)
+            if demand is not None:
+                return demand
+        demander = _demand_noun_verb(tok)
+        if demander is not None and not match.code.startswith(("01", "02", "10")):
+            # "reiterated its demand that Israel ease ...": a demand by the speaker on Israel
+            return _Pred(demander, _compose_demand(match.code), match, negated, "asserted",
+                         target_tok=_subject_tok(tok), absorbed=tok)
         return self._simple(tok, match, negated, modality)
 
     def _simple(self, tok: Any, match: Match, negated: bool, modality: str) -> _Pred | None:
@@ -454,6 +557,14 @@ class EventCoder:
             if rs is not None and (subj is None or rs.lower_ not in _PRONOUNS):
                 subj = rs
         passive_target: list[_Actor] = []
+        if passive and _roles.stative_passive(verb):
+            passive = False  # "Israel is opposed to ...": the subject holds the attitude
+        giver = _roles.from_party(verb) if verb.lemma_.lower() in _roles.RECEIVE else None
+        if giver is not None and subj is not None and not passive:
+            # "X received assurances from Y": Y gives, X gets
+            g = _group_under(giver, actors, ())
+            if g:
+                return g, _group_under(subj, actors, ())
         if passive:
             passive_target = _group_under(subj, actors, ()) if subj is not None else []
             agent = _agent(verb)
@@ -462,6 +573,7 @@ class EventCoder:
             return [], passive_target
         # an actor buried deep in the subject ("80 per cent of Canada's exports") is not it
         group = [a for a in _group_under(subj, actors, ()) if _dist(a.head, subj) <= 4]
+        group = _roles.resident_group(subj, group, actors)
         if not passive:
             # a headline's comma list: "Trump, Putin leave summit" (the first is mis-attached)
             for c in _comma_cosubjects(verb, subj):
@@ -504,9 +616,10 @@ class EventCoder:
         verbs = [p.verb]
         if p.absorbed is not None and p.absorbed is not p.verb:
             verbs.append(p.absorbed)
+        root = _root_of(p.code)
         for v in verbs:
             for c in v.children:
-                rank = _child_rank(c)
+                rank = _roles.adjust_rank(v, c, root, _child_rank(c))
                 if rank is None:
                     continue
                 if c.dep_ == "prep":
@@ -519,8 +632,13 @@ class EventCoder:
                     g = [a for a in g if a.mention.code not in src_codes] or [
                         a for a in g if a.mention.kind not in ("country", "demonym")
                     ]
-                    if g and rank < best_rank:
-                        best, best_rank = g, rank
+                    r = rank
+                    if g and not any(a.mention.code for a in g):
+                        r = (r[0] + 5, r[1])  # an unresolved name: anyone named beats it
+                    elif g and all(_roles.is_locative(a.head, v) for a in g):
+                        r = (r[0] + 4, r[1])  # a place: only when no party is named
+                    if g and r < best_rank:
+                        best, best_rank = g, r
         if not best and _root_of(p.code) in (1, 2, 10, 11, 12, 13):
             # "demanded that X cancel ...", "warned that X would ...": X is addressed
             for v in verbs:
@@ -531,6 +649,8 @@ class EventCoder:
                             g = _group_under(cs, actors, excluded)
                             if g:
                                 return g
+        if not best:
+            best = _roles.fallback_target(verbs, root, actors, excluded, _group_under)
         return best
 
     # -- output -------------------------------------------------------------------------
@@ -586,7 +706,8 @@ class EventCoder:
                 confidence=round(min(max(conf, 0.05), 0.95), 2),
             )
 
-        if len(src) >= 2 and not tgt:
+        if len(src) >= 2 and not tgt and _roles.mutual(root, p.verb, p.absorbed):
+            # "A and B agreed/met/clashed": they act on each other; otherwise each acts alone
             for i, a in enumerate(src):
                 for b in src[i + 1 :]:
                     if a.mention.code != b.mention.code:
@@ -616,8 +737,9 @@ class EventCoder:
         # an event without a target repeats one with a target from the same source
         with_target = {(e.source, e.cameo_root) for e in kept if e.target}
         kept = [e for e in kept if e.target or (e.source, e.cameo_root) not in with_target]
-        with_target_src = {e.source for e in kept if e.target}
-        kept = [e for e in kept if e.target or e.source not in with_target_src or e.reciprocal]
+        # an event with no one on the receiving end is a fallback: only when the sentence
+        # has no dyad, and then only the most confident one
+        kept = _roles.one_sided_fallback(kept)
         # statements are noise next to a substantive event of the same sentence
         if any(e.cameo_root not in ("01",) for e in kept):
             kept = [e for e in kept if e.cameo_root != "01"]
@@ -681,14 +803,17 @@ def _unknown_actor(verb: Any) -> _Actor:
 def _place_actor(verb: Any, actors: list[_Actor]) -> list[_Actor]:
     """The state named by "in X" on the verb or its subject, standing for unnamed locals."""
     subj = _subject_tok(verb)
-    for host in (subj, verb):
+    for host in (subj, verb, _object_of(verb)):
         if host is None:
             continue
         for c in host.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across"):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        g = [a for a in _group_under(o, actors, ()) if _is_state(a.mention.code)]
+                        g = [
+                            a for a in _group_under(o, actors, ())
+                            if _is_state(a.mention.code) and _roles.is_locative(a.head, c)
+                        ]
                         if g:
                             return g[:1]
     return []
@@ -778,8 +903,9 @@ def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> lis
     inside = [
         a for a in actors
         if a.head.i in sub
+        and not _roles.stance_modifier(a.head, a.tokens)
         and not (
-            a.head.dep_ in ("poss", "compound", "amod", "nmod")
+            a.head.dep_ == "poss"
             and a.head.head.lemma_.lower() in _RELATIONAL
         )
     ]
@@ -798,8 +924,9 @@ def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> lis
     first = inside[0]
     group = [first]
     base = dist(first)
+    extra = _roles.conjoined_modifiers(first, inside[1:])
     for a in inside[1:]:
-        if _conjoined(first.head, a.head) or (dist(a) == base and a.head.head.i == first.head.head.i and a.head.dep_ == first.head.dep_):
+        if a in extra or _conjoined(first.head, a.head) or (dist(a) == base and a.head.head.i == first.head.head.i and a.head.dep_ == first.head.dep_):
             group.append(a)
     return group
 

@@ -150,6 +150,8 @@ def read_text(data: bytes, origin: str, limits: ReadLimits) -> Item:
     if _looks_binary(data):
         return Rejection(origin, "binary file, not text")
     text, notes = decode(data)
+    if not text.strip():  # e.g. only no-break spaces, which bytes.strip() keeps
+        return Rejection(origin, "whitespace-only file")
     if len(text) > limits.max_text_chars:
         notes = (*notes, f"text cut at {limits.max_text_chars:,} characters (was {len(text):,})")
         text = text[: limits.max_text_chars]
@@ -173,10 +175,10 @@ def read_text_stream(stream: IO[bytes], origin: str, limits: ReadLimits) -> Iter
         return
     n = 0
     for data in itertools.chain((first, second), parts):
-        if not data.strip():
+        text, notes = decode(data)
+        if not text.strip():
             continue
         n += 1
-        text, notes = decode(data)
         yield Document(
             text=text, origin=f"{origin}#part{n}", notes=(*notes, _part_note(n, limits.max_text_chars))
         )

@@ -65,7 +65,11 @@ def _split_block(text: str, start: int, end: int, max_chars: int) -> list[tuple[
         while e - s > max_chars:
             cut = text.rfind(" ", s, s + max_chars)
             cut = cut if cut > s else s + max_chars
-            out.append((s, cut))
+            piece_end = cut
+            while piece_end > s and text[piece_end - 1].isspace():  # runs of spaces before the cut
+                piece_end -= 1
+            if piece_end > s:
+                out.append((s, piece_end))
             s = cut
             while s < e and text[s].isspace():
                 s += 1

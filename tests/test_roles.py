@@ -1,0 +1,145 @@
+"""Source/target role assignment on hand-written sentences (table-driven).
+
+Each row is (sentence, expected {(source, CAMEO root, target)}); reciprocal pairs are
+sorted. Actor mentions are built by a tiny name table so the test checks roles alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from multipolar._events import EventCoder
+from multipolar._types import Event, Mention, Sentence
+
+spacy = pytest.importorskip("spacy")
+
+NAMES: dict[str, tuple[str, str]] = {
+    "Canada": ("CAN", "country"),
+    "Mexico": ("MEX", "country"),
+    "Norway": ("NOR", "country"),
+    "Kenya": ("KEN", "country"),
+    "Egypt": ("EGY", "country"),
+    "Peru": ("PER", "country"),
+    "Chile": ("CHL", "country"),
+    "Brazil": ("BRA", "country"),
+    "Poland": ("POL", "country"),
+    "Slovakia": ("SVK", "country"),
+    "Russia": ("RUS", "country"),
+    "Ukraine": ("UKR", "country"),
+    "the United Nations": ("UN", "org"),
+    "Nairobi": ("KEN", "capital"),
+    "Lima": ("PER", "capital"),
+    "Chilean": ("CHL", "demonym"),
+    "Peruvian": ("PER", "demonym"),
+    "Kenyan": ("KEN", "demonym"),
+    "Hungarians": ("HUN", "demonym"),
+    "Norwegian": ("NOR", "demonym"),
+    "Polish": ("POL", "demonym"),
+    "Czech": ("CZE", "demonym"),
+    "Mexican": ("MEX", "demonym"),
+    "Indian": ("IND", "demonym"),
+    "Pakistani": ("PAK", "demonym"),
+    "Egyptian": ("EGY", "demonym"),
+}
+_PAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from multipolar._nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
+    coder._prev = (-10, [])
+    ms = [
+        Mention(m.start(), m.end(), m.group(), NAMES[m.group()][0], kind=NAMES[m.group()][1])
+        for m in _PAT.finditer(text)
+    ]
+    return coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), ms, "2025-01-01")
+
+
+def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    out = set()
+    for e in evs:
+        s, t = e.source, e.target
+        if e.reciprocal and s and t:
+            s, t = sorted((s, t))
+        out.add((s, e.cameo_root, t))
+    return out
+
+
+ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
+    # a place is not a party when someone else is named
+    (
+        "Thousands of people blocked roads in Nairobi in defiance of Egyptian authorities.",
+        {("KEN", "14", "EGY")},
+    ),
+    # ... but a protest's purpose clause names whom it is against
+    ("Demonstrators in Lima blocked a road to show their anger at Chile.", {("PER", "14", "CHL")}),
+    # violence in a place: the instrument names the attacker, the place the victims
+    (
+        "Two farmers were killed in Chilean artillery shelling in southern Peru on Friday.",
+        {("CHL", "19", "PER")},
+    ),
+    # violence with the victims named and no attacker: the place stands for the attacker
+    (
+        "Three Norwegian soldiers were killed by a roadside bomb outside the Kenyan town of Garissa.",
+        {("KEN", "19", "NOR")},
+    ),
+    # stative passives: the subject holds the attitude
+    ("Poland is opposed to Mexican mediation in the dispute.", {("POL", "12", "MEX")}),
+    # receiving turns the roles round
+    ("Norway received assurances from the Kenyan government.", {("KEN", "03", "NOR")}),
+    # leaving: the "from" party is the one left, not the destination
+    (
+        "Egyptian troops withdrew from the Indian to the Pakistani side of the border.",
+        {("EGY", "08", "IND")},
+    ),
+    # a complaint is about the party complained of, not the body it is lodged with
+    ("Peru complained to the United Nations over Chilean air raids.", {("PER", "11", "CHL")}),
+    # a threat is aimed at the subject of its condition
+    ("Egypt threatened to cut gas supplies if Kenya expanded the dam.", {("EGY", "13", "KEN")}),
+    # coordinated modifiers name two parties
+    ("Senior Norwegian and Polish officials agreed to cooperate.", {("NOR", "03", "POL")}),
+    # coordinated subjects of a non-mutual verb do not act on each other
+    ("Brazil and Chile condemned the attack.", {("BRA", "11", None)}),
+    # ... but they do for a mutual one
+    ("Brazil and Chile failed to reach agreement on tariffs.", {("BRA", "12", "CHL")}),
+    # "anti-X" / "pro-X" says what someone stands for, not who they are
+    ("Egypt condemned the anti-Kenya protesters.", {("EGY", "11", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_CASES)
+def test_roles(
+    coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str | None, str, str | None]]
+) -> None:
+    assert summary(code(coder, nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish is not an event: "hoped ... would be"
+        "Kenya hoped that Norwegian officials would soon be indicted.",
+        # a possibility with no one on the receiving end
+        "Norwegian tanks might want to head back.",
+    ],
+)
+def test_no_one_sided_event_without_fact(coder: EventCoder, nlp: Any, text: str) -> None:
+    assert not [e for e in code(coder, nlp, text) if e.target is None or e.source is None]
+
+
+def test_one_sided_event_only_without_a_dyad(coder: EventCoder, nlp: Any) -> None:
+    evs = code(coder, nlp, "Brazil sent aid to Chile and mobilized its reserves.")
+    assert evs and all(e.target for e in evs)

@@ -12,7 +12,7 @@ to ``bench/RESULTS.md``:
 Every rate divides the same number, the sentence count of multipolar's own segmenter over the
 cleaned texts, by wall time; the baseline parses exactly those sentences and its time excludes
 loading the model (the CLI runs include their start-up), so the ratio errs against multipolar.
-Peak memory is sampled every 0.1 s over the whole process tree: the sum of RSS (counts pages
+Peak memory is sampled every 0.25 s over the whole process tree: the sum of RSS (counts pages
 that forked workers share once per process, so it overstates) and the sum of PSS (shares
 them out; what the machine actually holds).
 
@@ -131,7 +131,7 @@ def measure(
                 r, s = _mem_kb(p)
                 rss, pss = rss + r, pss + s
             peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
-            done.wait(0.1)
+            done.wait(0.25)
 
     th = threading.Thread(target=poll, daemon=True)
     th.start()

@@ -18,7 +18,7 @@ from multipolar._engine import code_db
 
 from ._corpus import event_multiset, ingest, quantity_multiset, records
 
-N = 200
+N = 100
 
 
 def test_missing_ray_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -40,7 +40,7 @@ def ray_local() -> Iterator[Any]:
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(240)
+@pytest.mark.timeout(400)
 def test_ray_engine_matches_local_engine(tmp_path: Path, ray_local: Any) -> None:
     from multipolar._ray import code_db_ray
 
@@ -57,7 +57,7 @@ def test_ray_engine_matches_local_engine(tmp_path: Path, ray_local: Any) -> None
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(300)
 def test_code_parquet_on_ray_matches_local(tmp_path: Path, ray_local: Any) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -65,7 +65,7 @@ def test_code_parquet_on_ray_matches_local(tmp_path: Path, ray_local: Any) -> No
     from multipolar._parquet import code_parquet
     from multipolar._ray import code_parquet_ray
 
-    recs = records(40)
+    recs = records(24)
     shards = tmp_path / "shards"
     shards.mkdir()
     for k in range(2):

@@ -10,14 +10,18 @@ Two tables, both under ``data/``:
   select that code. It takes precedence over PETRARCH for the lemmas it lists.
 
 Matching is by stem (``w`` matches any token starting with ``w``; ``=w`` only ``w``), as in
-TABARI/PETRARCH. A pattern is tried only when its rarest word is among the sentence's token
-stems, which the caller computes once per sentence (:func:`stem_keys`), so per-verb work is
-a few dictionary look-ups.
+TABARI/PETRARCH. A pattern is tried only when its rarest word (its *anchor*) is among the
+sentence's token stems, which the caller computes once per sentence (:func:`stem_keys`), and
+among the stems of the verb's own words. The words before and after the verb are indexed once
+per verb (:class:`_Index`: token -> positions, stem -> positions), the candidate patterns are
+tried from the best (most words, then earliest in the file) down and the first that matches
+wins, so per-verb work is a few dictionary look-ups and a handful of pattern tests.
 """
 
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -30,6 +34,7 @@ Alternative = tuple[Word, ...]
 Element = tuple[Alternative, ...]
 
 _MIN_STEM = 4  # shorter pattern words are matched exactly: "to" must not match "Tokyo"
+_CACHE_WORDS = 1 << 16  # words whose stem keys are remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +69,22 @@ class Match:
     size: int  # words matched besides the verb
 
 
+@functools.lru_cache(maxsize=_CACHE_WORDS)
+def _prefixes(w: str) -> tuple[str, ...]:
+    """The prefixes of ``w`` that a stem pattern word can be: those of >= 4 letters."""
+    return tuple(w[:n] for n in range(_MIN_STEM, len(w) + 1))
+
+
+@functools.lru_cache(maxsize=_CACHE_WORDS)
+def _word_keys(w: str) -> tuple[str, ...]:
+    return ("=" + w, *_prefixes(w))
+
+
 def stem_keys(words: Iterable[str]) -> set[str]:
     """All lookup keys of a sentence: each word, "=word", and each prefix of >= 4 letters."""
     keys: set[str] = set()
     for w in words:
-        keys.add("=" + w)
-        for n in range(_MIN_STEM, len(w) + 1):
-            keys.add(w[:n])
+        keys.update(_word_keys(w))
     return keys
 
 
@@ -91,7 +105,12 @@ def _word_ok(w: Word, token: str) -> bool:
 
 
 def _match_seq(elements: Sequence[Element], tokens: Sequence[str]) -> bool:
-    """True when the elements occur in order (not necessarily adjacent) among ``tokens``."""
+    """True when the elements occur in order (not necessarily adjacent) among ``tokens``.
+
+    Each element takes its earliest start (at one start, its first alternative that fits) and
+    the next element is looked for after it. The reference definition: :class:`_Index` gives
+    the same answers faster and is what :meth:`VerbDict.code` uses.
+    """
     pos = 0
     n = len(tokens)
     for el in elements:
@@ -108,6 +127,96 @@ def _match_seq(elements: Sequence[Element], tokens: Sequence[str]) -> bool:
             return False
         pos = found
     return True
+
+
+class _Index:
+    """The words on one side of a verb, indexed for :func:`_match_seq`'s semantics.
+
+    ``exact`` maps a token to its positions, ``stem`` a prefix of >= 4 letters to the
+    positions of the tokens it starts (both ascending). A ``("=", w)`` word matches at the
+    positions ``exact[w]``, a ``("^", s)`` word (``len(s) >= 4``, see :func:`_word`) at
+    ``stem[s]``.
+    """
+
+    __slots__ = ("exact", "n", "stem", "tokens")
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self.tokens = tokens
+        self.n = len(tokens)
+        exact: dict[str, list[int]] = {}
+        stem: dict[str, list[int]] = {}
+        for i, t in enumerate(tokens):
+            lst = exact.get(t)
+            if lst is None:
+                exact[t] = [i]
+            else:
+                lst.append(i)
+            for p in _prefixes(t):
+                lst = stem.get(p)
+                if lst is None:
+                    stem[p] = [i]
+                else:
+                    lst.append(i)
+        self.exact = exact
+        self.stem = stem
+
+    def keys(self) -> set[str]:
+        """:func:`stem_keys` of the tokens."""
+        keys = set(self.stem)
+        keys.update("=" + t for t in self.exact)
+        return keys
+
+    def _end(self, el: Element, pos: int) -> int:
+        """Where ``el`` ends at its earliest start >= ``pos`` (first alternative wins a tie);
+        -1 when it does not occur."""
+        n = self.n
+        best_i = n
+        best_end = -1
+        for alt in el:
+            w0 = alt[0]
+            lst = (self.exact if w0[0] == "=" else self.stem).get(w0[1])
+            if lst is None:
+                continue
+            k = len(alt)
+            j = bisect_left(lst, pos)
+            m = len(lst)
+            while j < m:
+                i = lst[j]
+                if i >= best_i or i + k > n:
+                    break
+                if k == 1 or _rest_ok(alt, self.tokens, i):
+                    best_i = i
+                    best_end = i + k
+                    break
+                j += 1
+        return best_end
+
+    def match(self, elements: Sequence[Element]) -> bool:
+        """Same as ``_match_seq(elements, tokens)``."""
+        pos = 0
+        for el in elements:
+            pos = self._end(el, pos)
+            if pos < 0:
+                return False
+        return True
+
+
+def _rest_ok(alt: Alternative, tokens: Sequence[str], i: int) -> bool:
+    for j in range(1, len(alt)):
+        kind, w = alt[j]
+        t = tokens[i + j]
+        if not (t == w if kind == "=" else t.startswith(w)):
+            return False
+    return True
+
+
+def _regular(elements: Sequence[Element]) -> bool:
+    """Whether :class:`_Index` can match ``elements``: no empty alternative, stems >= 4."""
+    return all(
+        alt and all(w[0] == "=" or len(w[1]) >= _MIN_STEM for w in alt)
+        for el in elements
+        for alt in el
+    )
 
 
 class VerbDict:
@@ -159,6 +268,8 @@ class VerbDict:
                 anchor = self._anchor(pre + post)
                 if anchor is None:
                     continue
+                if not _regular(pre + post):  # cannot happen: _word makes short words exact
+                    raise ValueError(f"pattern with a short stem or an empty phrase: {line!r}")
                 order += 1
                 pat = Pattern(parts[1], pre, post, anchor, len(pre) + len(post), order)
                 self.blocks[-1].patterns.setdefault(anchor, []).append(pat)
@@ -208,35 +319,69 @@ class VerbDict:
         ``keys`` are :func:`stem_keys` of the whole sentence; ``post_keys`` those of ``post``
         (the curated rules look at the verb's own phrase only).
         """
-        pk = post_keys if post_keys is not None else stem_keys(post)
         curated = self.curated.get(lemma)
         default: str | None = None
         if curated:
+            pk = post_keys if post_keys is not None else stem_keys(post)
             for code, words in curated:
                 if not words:
                     default = code
                 elif all(_key(w) in pk for w in words):
                     return Match(code, "curated", len(words))
-        best: Pattern | None = None
         entry_code: str | None = None
+        blocks: list[int] = []
         for entry in self.entries.get(lemma, ()):
             if entry.particle and not (post and post[0] == entry.particle[0]):
                 continue
-            block = self.blocks[entry.block]
             if entry_code is None or entry.particle:
-                entry_code = entry.code or block.code
-            for anchor, pats in block.patterns.items():
-                if anchor and anchor not in keys:
-                    continue
-                for p in pats:
-                    if best is not None and (p.size < best.size or (p.size == best.size and p.order > best.order)):
-                        continue
-                    if _match_seq(p.post, post) and (not p.pre or _match_seq(p.pre, pre)):
-                        best = p
-        if best is not None and default is None:
+                entry_code = entry.code or self.blocks[entry.block].code
+            if entry.block not in blocks:
+                blocks.append(entry.block)
+        best = self._best(blocks, pre, post, keys) if blocks and default is None else None
+        if best is not None:
             return Match(best.code, "pattern", best.size)
         if default is not None:
             return Match(default, "curated", 0)
         if entry_code is not None:
             return Match(entry_code, "default", 0)
         return None
+
+    def _best(
+        self, blocks: Sequence[int], pre: Sequence[str], post: Sequence[str], keys: set[str]
+    ) -> Pattern | None:
+        """The pattern of ``blocks`` with the most words (then the earliest) that matches.
+
+        A pattern is a candidate when its anchor is in ``keys`` (or it has none); a pattern
+        matches only if its anchor word is among ``pre``/``post``, so the candidates are looked
+        up by the stem keys of those words.
+        """
+        post_ix = _Index(post)
+        pre_ix = _Index(pre)
+        local = post_ix.keys()
+        local.update(pre_ix.keys())
+        cands: list[Pattern] = []
+        for b in blocks:
+            by_anchor = self.blocks[b].patterns
+            always = by_anchor.get("")
+            if always:
+                cands.extend(always)
+            if len(by_anchor) < len(local):
+                for anchor, pats in by_anchor.items():
+                    if anchor and anchor in local and anchor in keys:
+                        cands.extend(pats)
+            else:
+                for k in local:
+                    pats = by_anchor.get(k)
+                    if pats is not None and k in keys:
+                        cands.extend(pats)
+        if not cands:
+            return None
+        cands.sort(key=_rank)
+        for p in cands:
+            if post_ix.match(p.post) and (not p.pre or pre_ix.match(p.pre)):
+                return p
+        return None
+
+
+def _rank(p: Pattern) -> tuple[int, int]:
+    return (-p.size, p.order)

@@ -278,8 +278,7 @@ class EventCoder:
             for i in a.tokens:
                 tok_actor[i] = a
         words = [t.lower_ for t in doc]
-        keys = stem_keys(words + [t.lemma_.lower() for t in doc])
-        preds = self._predicates(doc, words, keys)
+        preds = self._predicates(doc, words)
         events: list[Event] = []
         fallback: list[Event] = []
         salient: list[Mention] = []
@@ -337,18 +336,23 @@ class EventCoder:
         return out
 
     # -- predicates ---------------------------------------------------------------------
-    def _code_verb(self, tok: Any, words: list[str], keys: set[str]) -> Match | None:
+    def _code_verb(self, tok: Any, words: list[str]) -> Match | None:
         lemma = tok.lemma_.lower()
         if not self.verbs.known(lemma):
             return None
         sub = [t for t in tok.subtree if t.i > tok.i and t.dep_ not in ("punct",)]
         # the verb's own phrase stops at a nested clause with its own subject
-        post: list[str] = []
-        for t in sub:
-            post.append(t.lower_)
+        post = [words[t.i] for t in sub]
         left = tok.left_edge.i
         pre = words[left : tok.i]
-        return self.verbs.code(lemma, pre, post, keys, stem_keys(post + [t.lemma_.lower() for t in sub]))
+        # the verb's words are a subset of the sentence's, so the sentence's stem keys would
+        # select no other pattern (VerbDict.code); the lemmas matter to curated rules only
+        post_keys = (
+            stem_keys(post + [t.lemma_.lower() for t in sub])
+            if self.verbs.has_word_rules(lemma)
+            else None
+        )
+        return self.verbs.code(lemma, pre, post, None, post_keys)
 
     def _code_noun_object(self, tok: Any) -> Match | None:
         deps = _NOUN_DEPS_OCCUR if tok.lemma_.lower() in _OCCUR else _NOUN_DEPS
@@ -377,11 +381,11 @@ class EventCoder:
             code = nouns.get(comp)
         return code
 
-    def _predicates(self, doc: Any, words: list[str], keys: set[str]) -> list[_Pred]:
+    def _predicates(self, doc: Any, words: list[str]) -> list[_Pred]:
         codes: dict[int, Match] = {}
         for tok in doc:
             if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
-                m = self._code_verb(tok, words, keys)
+                m = self._code_verb(tok, words)
                 lemma = tok.lemma_.lower()
                 if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)

@@ -306,27 +306,38 @@ class VerbDict:
     def known(self, lemma: str) -> bool:
         return lemma in self.entries or lemma in self.curated
 
+    def has_word_rules(self, lemma: str) -> bool:
+        """Whether a curated rule of ``lemma`` looks at the verb's words: only then does
+        :meth:`code` read ``post_keys``."""
+        return any(words for _code, words in self.curated.get(lemma, ()))
+
     def code(
         self,
         lemma: str,
         pre: Sequence[str],
         post: Sequence[str],
-        keys: set[str],
+        keys: set[str] | None = None,
         post_keys: set[str] | None = None,
     ) -> Match | None:
         """The CAMEO code of verb ``lemma`` given the words before/after it.
 
-        ``keys`` are :func:`stem_keys` of the whole sentence; ``post_keys`` those of ``post``
-        (the curated rules look at the verb's own phrase only).
+        ``keys`` are :func:`stem_keys` of the whole sentence: a pattern is tried only when its
+        anchor is among them. ``None`` leaves that test out; the answer is the same whenever
+        ``keys`` covers ``pre`` and ``post`` (a pattern needs its anchor among the verb's own
+        words anyway). ``post_keys`` are those of ``post`` and its lemmas (the curated rules
+        look at the verb's own phrase only); ``None`` stands for ``stem_keys(post)``.
         """
         curated = self.curated.get(lemma)
         default: str | None = None
         if curated:
-            pk = post_keys if post_keys is not None else stem_keys(post)
+            pk = post_keys
             for code, words in curated:
                 if not words:
                     default = code
-                elif all(_key(w) in pk for w in words):
+                    continue
+                if pk is None:
+                    pk = stem_keys(post)
+                if all(_key(w) in pk for w in words):
                     return Match(code, "curated", len(words))
         entry_code: str | None = None
         blocks: list[int] = []
@@ -347,7 +358,11 @@ class VerbDict:
         return None
 
     def _best(
-        self, blocks: Sequence[int], pre: Sequence[str], post: Sequence[str], keys: set[str]
+        self,
+        blocks: Sequence[int],
+        pre: Sequence[str],
+        post: Sequence[str],
+        keys: set[str] | None,
     ) -> Pattern | None:
         """The pattern of ``blocks`` with the most words (then the earliest) that matches.
 
@@ -367,12 +382,12 @@ class VerbDict:
                 cands.extend(always)
             if len(by_anchor) < len(local):
                 for anchor, pats in by_anchor.items():
-                    if anchor and anchor in local and anchor in keys:
+                    if anchor and anchor in local and (keys is None or anchor in keys):
                         cands.extend(pats)
             else:
                 for k in local:
                     pats = by_anchor.get(k)
-                    if pats is not None and k in keys:
+                    if pats is not None and (keys is None or k in keys):
                         cands.extend(pats)
         if not cands:
             return None

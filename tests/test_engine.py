@@ -62,10 +62,7 @@ def test_code_items_keeps_order_and_matches_the_coder(
 ) -> None:
     from multipolar._clean import clean
 
-    items = [
-        Item(clean(str(r["text"])), _date(r.get("date")), str(r["id"]))
-        for r in corpus
-    ]
+    items = [Item(clean(str(r["text"])), _date(r.get("date")), str(r["id"])) for r in corpus]
     expected = [[e.to_dict() for e in c.events] for c in Coder().code_many(items)]
     got = [
         [e.to_dict() for e in c.events]

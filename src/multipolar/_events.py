@@ -677,7 +677,7 @@ class EventCoder:
             t for t in tgt
             if not any(
                 s.mention.code == t.mention.code
-                and (s.mention.sector == t.mention.sector or len(src) > 1 or root in _SYMMETRIC_ROOTS)
+                and (_roles.same_party(s, t) or len(src) > 1 or root in _SYMMETRIC_ROOTS)
                 for s in src
             )
         ]

@@ -24,7 +24,7 @@ from typing import Any
 
 from ._coder import Coder, CoderConfig
 from ._engine import CodeReport, commit_batch, default_workers, uncoded_batches
-from ._parquet import ParquetReport, merge, prepare_out, shard_files, write_coded
+from ._parquet import ParquetReport, merge, prepare_out, shard_files
 from ._types import Coded, Event, Quantity
 
 INSTALL = "pip install 'multipolar[ray]'"
@@ -187,35 +187,32 @@ def code_db_ray(
 
 
 class ShardWriterActor:
-    """Codes a batch of articles and writes its Parquet files itself; returns the counts."""
+    """Codes whole shard files, batch by batch, and writes their Parquet files itself.
 
-    def __init__(self, config: CoderConfig, out: str) -> None:
+    Each task is a file path rather than rows: the article texts never pass through the
+    driver or the object store, only the counts come back (and Ray Data's own Parquet reader,
+    which resolves paths through fsspec, is not needed).
+    """
+
+    def __init__(self, config: CoderConfig, out: str, batch_articles: int) -> None:
         from ._engine import warm_coder
 
         self.config = config
         self.out = out
+        self.batch_articles = batch_articles
         warm_coder(config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[int]]:
-        from ._engine import code_batch
+        from ._parquet import _article_batches, _code_and_write
 
-        dates = batch["date"] if "date" in batch else [None] * len(batch["id"])
-        rows = [
-            (str(i), str(t), _date(d))
-            for i, t, d in zip(batch["id"], batch["text"], dates, strict=True)
-        ]
-        coded = code_batch(self.config, rows)
-        files = write_coded(
-            self.out, [(a, r[2], c) for (a, c), r in zip(coded, rows, strict=True)], Coder.label()
-        )
-        return {
-            "articles": [len(coded)],
-            "events": [sum(len(c.events) for _, c in coded)],
-            "quantities": [sum(len(c.quantities) for _, c in coded)],
-            "sentences": [sum(c.sentences for _, c in coded)],
-            "parsed": [sum(c.parsed for _, c in coded)],
-            "files": [files],
-        }
+        total = ParquetReport()
+        for path in batch["path"]:
+            for rows in _article_batches([str(path)], self.batch_articles):
+                merge(total, _code_and_write(self.config, self.out, rows))
+        return {k: [int(getattr(total, k))] for k in _REPORT_FIELDS}
+
+
+_REPORT_FIELDS = ("articles", "events", "quantities", "sentences", "parsed", "files")
 
 
 def code_parquet_ray(
@@ -231,6 +228,7 @@ def code_parquet_ray(
     """Code Parquet article shards on Ray into partitioned Parquet events under ``out``.
 
     On a cluster, ``input_spec`` and ``out`` must be paths every node sees (shared storage).
+    Files are the unit of work, so give at least as many shards as CPUs.
     """
     config = config or CoderConfig()
     files = shard_files(input_spec)
@@ -238,23 +236,17 @@ def code_parquet_ray(
     total = ParquetReport()
     with ray_session(address, workers or default_workers()) as ray:
         n = _cluster_cpus(ray, address, workers)
-        ds = ray.data.read_parquet(files)
-        cols = [c for c in ("id", "text", "date") if c in ds.schema().names]
-        stats = ds.select_columns(cols).map_batches(
+        ds = ray.data.from_items([{"path": f} for f in files], override_num_blocks=len(files))
+        stats = ds.map_batches(
             ShardWriterActor,
-            fn_constructor_args=(config, os.fspath(out)),
-            batch_size=batch_articles,
-            concurrency=n,
+            fn_constructor_args=(config, os.fspath(out), batch_articles),
+            batch_size=1,
+            concurrency=min(n, len(files)),
             num_cpus=1,
             batch_format="numpy",
         )
         for row in stats.iter_rows():
-            r = ParquetReport(
-                **{
-                    k: int(row[k])
-                    for k in ("articles", "events", "quantities", "sentences", "parsed", "files")
-                }
-            )
+            r = ParquetReport(**{k: int(row[k]) for k in _REPORT_FIELDS})
             merge(total, r)
             if on_progress:
                 on_progress(r.articles)

@@ -368,3 +368,69 @@ def resident_group(subj: Any, group: list[Any], actors: list[Any]) -> list[Any]:
             if place:
                 return place[:1]
     return group
+
+
+# -- domestic dyads ----------------------------------------------------------------------------
+# group nouns beyond the actor table's that say which part of a state someone belongs to
+_EXTRA_PARTY_NOUNS: dict[str, str] = {
+    "rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB",
+    "separatist": "REB", "soldier": "MIL", "troop": "MIL", "policeman": "COP",
+    "assembly": "LEG", "tribunal": "JUD", "judge": "JUD", "prosecutor": "JUD",
+    "dissident": "OPP", "activist": "OPP", "protester": "CVL", "demonstrator": "CVL",
+    "civilian": "CVL", "villager": "CVL", "resident": "CVL", "refugee": "REF",
+}
+# places stand for the state: the same as its government when the sides are compared
+_STATE_KINDS = frozenset({"country", "capital", "metonym"})
+
+
+def _noun_sector(noun: Any) -> str | None:
+    from ._actors import ROLE_NOUNS
+
+    words = [noun.lower_, noun.lemma_.lower()]
+    comps = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    for comp in comps:
+        for w in words:
+            hit = ROLE_NOUNS.get(comp + " " + w)
+            if hit:
+                return hit
+    for w in words:
+        hit = ROLE_NOUNS.get(w) or _EXTRA_PARTY_NOUNS.get(w)
+        if hit:
+            return hit
+    for comp in comps:
+        hit = ROLE_NOUNS.get(comp) or _EXTRA_PARTY_NOUNS.get(comp)
+        if hit:
+            return hit
+    return None
+
+
+def party_sector(actor: Any) -> str:
+    """Which part of its state an actor is: the mention's sector, else the group noun it
+    names ("rebels in X", "X's opposition groups"), else the state itself ("GOV")."""
+    m = actor.mention
+    if m.sector:
+        return str(m.sector)
+    h = actor.head
+    host = None
+    if h.dep_ in ("amod", "compound", "poss", "nmod") and h.head.pos_ in ("NOUN", "PROPN"):
+        host = h.head
+    elif (
+        h.dep_ == "pobj"
+        and h.head.lower_ in ("in", "of", "from")
+        and h.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        host = h.head.head
+    if host is not None and host.i not in actor.tokens:
+        sector = _noun_sector(host)
+        if sector:
+            return sector
+    return "GOV"
+
+
+def same_party(a: Any, b: Any) -> bool:
+    """Two mentions of one party: the same code and the same part of the state. "Rebels in
+    X dismissed an appeal from X's president" is a domestic dyad (CAMEO codes XREB -> XGOV);
+    "Sarkozy ... the French presidency" names one party twice."""
+    if a.mention.code != b.mention.code:
+        return False
+    return party_sector(a) == party_sector(b)

@@ -160,12 +160,6 @@ class _Index:
         self.exact = exact
         self.stem = stem
 
-    def keys(self) -> set[str]:
-        """:func:`stem_keys` of the tokens."""
-        keys = set(self.stem)
-        keys.update("=" + t for t in self.exact)
-        return keys
-
     def _end(self, el: Element, pos: int) -> int:
         """Where ``el`` ends at its earliest start >= ``pos`` (first alternative wins a tie);
         -1 when it does not occur."""
@@ -370,10 +364,9 @@ class VerbDict:
         matches only if its anchor word is among ``pre``/``post``, so the candidates are looked
         up by the stem keys of those words.
         """
-        post_ix = _Index(post)
-        pre_ix = _Index(pre)
-        local = post_ix.keys()
-        local.update(pre_ix.keys())
+        local = stem_keys(post)
+        for w in pre:
+            local.update(_word_keys(w))
         cands: list[Pattern] = []
         for b in blocks:
             by_anchor = self.blocks[b].patterns
@@ -386,15 +379,24 @@ class VerbDict:
                         cands.extend(pats)
             else:
                 for k in local:
-                    pats = by_anchor.get(k)
-                    if pats is not None and (keys is None or k in keys):
-                        cands.extend(pats)
+                    found = by_anchor.get(k)
+                    if found is not None and (keys is None or k in keys):
+                        cands.extend(found)
         if not cands:
             return None
-        cands.sort(key=_rank)
+        if len(cands) > 1:
+            cands.sort(key=_rank)
+        post_ix = _Index(post)
+        pre_ix: _Index | None = None
         for p in cands:
-            if post_ix.match(p.post) and (not p.pre or pre_ix.match(p.pre)):
-                return p
+            if not post_ix.match(p.post):
+                continue
+            if p.pre:
+                if pre_ix is None:
+                    pre_ix = _Index(pre)
+                if not pre_ix.match(p.pre):
+                    continue
+            return p
         return None
 
 

@@ -168,11 +168,7 @@ class Coder:
         # "it"/"they"; without a reset it could leak into the next article whenever sentence
         # indices happen to line up, and then events would depend on how articles were
         # batched (engines, worker counts) instead of on the article alone.
-        reset = getattr(self.event_coder, "reset", None)
-        if callable(reset):
-            reset()
-        elif hasattr(self.event_coder, "_prev"):
-            self.event_coder._prev = (-10, [])
+        self.event_coder.reset()
 
     def _stamp(self, ev: Event, sent: Sentence, item: Item) -> Event:
         ev.article_id = item.article_id

@@ -264,6 +264,11 @@ class EventCoder:
         self._prev: tuple[int, list[Mention]] = (-10, [])
 
     # -- entry point --------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget the previous sentence's actors; call at each new article."""
+        self._prev = (-10, [])
+
     def code_sentence(
         self, sentence: Sentence, doc: Any, mentions: Sequence[Mention], date: str | None
     ) -> list[Event]:

@@ -31,7 +31,8 @@ _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 def _ends_sentence(text: str, dot_start: int, end: int) -> bool:
     if text[dot_start] != ".":
         return True
-    m = _WORD_BEFORE.search(text, 0, dot_start)
+    # Only the word just before the dot matters; searching from 0 would make this quadratic.
+    m = _WORD_BEFORE.search(text, max(0, dot_start - 64), dot_start)
     word = m.group(1).lower() if m else ""
     if word.rstrip(".") in _ABBREVIATIONS:
         return False

@@ -62,6 +62,10 @@ _FRAME_NOUNS = frozenset(
     "team".split()
 )
 _THREAT = frozenset("threaten warn".split())
+# verbs of readying force: "prepared to attack" is a force posture (15)
+_PREPARE = frozenset("prepare gear".split())
+# modifiers that make a show of force a joint one: "joint exercises"
+_JOINT = frozenset("joint combined bilateral trilateral multilateral".split())
 # nouns whose "that" clause is what is demanded: "its demand that Israel ease ..."
 _DEMAND_NOUNS = frozenset("demand demands call appeal request ultimatum insistence".split())
 # verbs that only say an event goes on: "riots continued", "fighting erupted"
@@ -117,6 +121,9 @@ _PREP_RANK = {
     "about": 3, "among": 1, "across": 4,
 }
 _CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+# clauses that end a verb's phrase: adverbial ones always, the others when they have a
+# subject of their own
+_OWN_CLAUSE = frozenset({"advcl", "relcl", "parataxis"})
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # events of the street whose unnamed doers are placed by "in X"
 _STREET_ROOTS = frozenset({14, 17, 18})
@@ -343,10 +350,21 @@ class EventCoder:
     # -- predicates ---------------------------------------------------------------------
     def _code_verb(self, tok: Any, words: list[str]) -> Match | None:
         lemma = tok.lemma_.lower()
+        if tok.i >= 2 and words[tok.i - 1] == "-":
+            # hyphenated verbs split by the tokenizer: "test-fired", "co-hosted"
+            joined = words[tok.i - 2] + "-" + lemma
+            if self.verbs.known(joined):
+                lemma = joined
         if not self.verbs.known(lemma):
             return None
-        sub = [t for t in tok.subtree if t.i > tok.i and t.dep_ not in ("punct",)]
         # the verb's own phrase stops at a nested clause with its own subject
+        cut = [
+            c for c in tok.subtree
+            if c.i > tok.i and c.dep_ in _OWN_CLAUSE
+            and (c.dep_ == "advcl" or any(g.dep_ in _SUBJ for g in c.children))
+        ]
+        skip = {t.i for c in cut for t in c.subtree}
+        sub = [t for t in tok.subtree if t.i > tok.i and t.dep_ != "punct" and t.i not in skip]
         post = [words[t.i] for t in sub]
         left = tok.left_edge.i
         pre = words[left : tok.i]
@@ -384,6 +402,11 @@ class EventCoder:
         code = nouns.get(lemma)
         if code is None and comp and lemma in _FRAME_NOUNS:
             code = nouns.get(comp)
+        if code == "150" and any(
+            c.lower_ in _JOINT or (c.dep_ == "prep" and c.lower_ == "with")
+            for c in (*n.children, *(n.head.children if n.dep_ in _NOUN_DEPS else ()))
+        ):
+            code = "062"  # "joint exercises", "drills with Japan" are military cooperation
         return code
 
     def _predicates(self, doc: Any, words: list[str]) -> list[_Pred]:
@@ -395,7 +418,10 @@ class EventCoder:
                 if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)
                     # the event noun of a light verb outranks PETRARCH's guesses for the verb
-                    if nm is not None and (m is None or m.source != "curated" or m.code == NO_EVENT):
+                    if nm is not None and (
+                        m is None or m.source != "curated" or m.code == NO_EVENT
+                        or m.code.startswith("01")  # "announced sanctions", "issued a warning"
+                    ):
                         m = nm
                 if m is not None:
                     codes[tok.i] = m
@@ -416,6 +442,16 @@ class EventCoder:
             if pred is None:
                 continue
             preds.append(pred)
+        protests = {p.verb.i for p in preds if _root_of(p.code) == 14}
+        if protests:
+            # "rallied to demand X's resignation": the demand is what the protest is for
+            preds = [
+                p for p in preds
+                if not (
+                    _root_of(p.code) == 10 and p.verb.dep_ in ("advcl", "xcomp")
+                    and p.verb.head.i in protests
+                )
+            ]
         return preds
 
     def _complement(self, tok: Any, codes: dict[int, Match]) -> Any | None:
@@ -477,6 +513,10 @@ class EventCoder:
             if lemma in _THREAT:
                 return _Pred(inner.verb, _compose_threat(icode), match, negated or inner.negated,
                              "threatened", absorbed=inner.verb, target_tok=inner.target_tok)
+            if lemma in _PREPARE and _root_of(icode) >= 18 and not negated:
+                # "the army prepared to resume shelling": readying force is a show of it
+                return _Pred(inner.verb, "150", match, False, modality, absorbed=inner.verb,
+                             target_tok=inner.target_tok)
             if lemma in _REFUSE:
                 return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
                              absorbed=inner.verb, target_tok=inner.target_tok)
@@ -493,6 +533,9 @@ class EventCoder:
                              target_tok=obj, absorbed=inner.verb)
             if (lemma in _WISH or tok.lower_ in _WISH) and dep == "ccomp":
                 # "hoped (that) X would be indicted": a wish about others, not an act
+                return None
+            if lemma in _WANT and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+                # "..., seeking to mend ties": a motive given in passing, not an act
                 return None
             if lemma in _INTENT or lemma in _WANT or is_adj_intent or tok.pos_ == "AUX":
                 if _root_of(icode) >= 14 and lemma not in _PLAN and not is_adj_intent:
@@ -622,6 +665,7 @@ class EventCoder:
                 return g
         best: list[_Actor] = []
         best_rank = (99, 99)
+        best_place = False
         verbs = [p.verb]
         if p.absorbed is not None and p.absorbed is not p.verb:
             verbs.append(p.absorbed)
@@ -638,16 +682,26 @@ class EventCoder:
                 for o in objs:
                     g = _group_under(o, actors, excluded)
                     g = [a for a in g if not _topic_modifier(a)]
-                    g = [a for a in g if a.mention.code not in src_codes] or [
-                        a for a in g if a.mention.kind not in ("country", "demonym")
-                    ]
+                    g = [
+                        a for a in g
+                        if a.mention.code not in src_codes
+                        or not any(_roles.same_party(s, a) for s in sources)
+                    ] or [a for a in g if a.mention.kind not in ("country", "demonym")]
                     r = rank
+                    place = False
                     if g and not any(a.mention.code for a in g):
                         r = (r[0] + 5, r[1])  # an unresolved name: anyone named beats it
                     elif g and all(_roles.is_locative(a.head, v) for a in g):
                         r = (r[0] + 4, r[1])  # a place: only when no party is named
+                        place = True
                     if g and r < best_rank:
-                        best, best_rank = g, r
+                        best, best_rank, best_place = g, r, place
+        if best and best_place:
+            # the party a demand or threat is addressed to beats the place it is about:
+            # "threatened to ban voting in X if Y ran"
+            addressed = _roles.addressed_party(verbs, root, actors, excluded, _group_under)
+            if addressed:
+                return addressed
         if not best and _root_of(p.code) in (1, 2, 10, 11, 12, 13):
             # "demanded that X cancel ...", "warned that X would ...": X is addressed
             for v in verbs:

@@ -378,6 +378,7 @@ _EXTRA_PARTY_NOUNS: dict[str, str] = {
     "assembly": "LEG", "tribunal": "JUD", "judge": "JUD", "prosecutor": "JUD",
     "dissident": "OPP", "activist": "OPP", "protester": "CVL", "demonstrator": "CVL",
     "civilian": "CVL", "villager": "CVL", "resident": "CVL", "refugee": "REF",
+    "armed groups": "REB", "side": "GOV", "state": "GOV",
 }
 # places stand for the state: the same as its government when the sides are compared
 _STATE_KINDS = frozenset({"country", "capital", "metonym"})
@@ -405,8 +406,10 @@ def _noun_sector(noun: Any) -> str | None:
 
 
 def party_sector(actor: Any) -> str:
-    """Which part of its state an actor is: the mention's sector, else the group noun it
-    names ("rebels in X", "X's opposition groups"), else the state itself ("GOV")."""
+    """Which part of its state an actor is: the mention's sector; else the group it names
+    ("rebels in X", "X's opposition groups", "the Kurds of X"); else the people of a place
+    where something happened ("imposed a curfew in X"); else the state itself ("GOV") for a
+    state, leader or capital, and the name for anything else."""
     m = actor.mention
     if m.sector:
         return str(m.sector)
@@ -424,7 +427,15 @@ def party_sector(actor: Any) -> str:
         sector = _noun_sector(host)
         if sector:
             return sector
-    return "GOV"
+        if host.lemma_.lower() in PLACE_NOUNS:
+            return "CVL"
+        if not is_locative(h):
+            return "GRP"  # "the Albanians of X", "X's frontman": someone of X's, not its state
+    if m.kind in _STATE_KINDS and is_locative(h):
+        return "CVL"
+    if m.kind in _STATE_KINDS or m.kind in ("leader", "role"):
+        return "GOV"
+    return "NAME:" + m.text.lower()
 
 
 def same_party(a: Any, b: Any) -> bool:
@@ -434,3 +445,33 @@ def same_party(a: Any, b: Any) -> bool:
     if a.mention.code != b.mention.code:
         return False
     return party_sector(a) == party_sector(b)
+
+
+def addressed_party(
+    verbs: list[Any], root: int, actors: list[Any], excluded: set[int], group_under: Any
+) -> list[Any]:
+    """The party a demand, warning or threat is addressed to through a clause: the subject of
+    "demanded that X ..." or of "... unless X withdraws"; [] when there is none."""
+    if root in (1, 2, 10, 11, 12, 13):
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ == "ccomp":
+                    s = _subject_of(c)
+                    if s is not None:
+                        g: list[Any] = group_under(s, actors, excluded)
+                        if g:
+                            return g
+    if root == 13:
+        s = condition_subject(verbs)
+        if s is not None:
+            g = group_under(s, actors, excluded)
+            if g:
+                return g
+    return []
+
+
+def _subject_of(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None

@@ -43,6 +43,8 @@ NAMES: dict[str, tuple[str, str]] = {
     "Indian": ("IND", "demonym"),
     "Pakistani": ("PAK", "demonym"),
     "Egyptian": ("EGY", "demonym"),
+    "President Ramos": ("PER", "leader"),
+    "Kenyan police": ("KEN", "role"),
 }
 _PAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
 
@@ -117,6 +119,36 @@ ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
     ("Brazil and Chile failed to reach agreement on tariffs.", {("BRA", "12", "CHL")}),
     # "anti-X" / "pro-X" says what someone stands for, not who they are
     ("Egypt condemned the anti-Kenya protesters.", {("EGY", "11", None)}),
+    # domestic dyads: a state's rebels, opposition or police act on its government or people
+    (
+        "Rebels in Peru dismissed an appeal from President Ramos to lay down their arms.",
+        {("PER", "12", "PER")},
+    ),
+    (
+        "Opposition groups in Peru are demanding that President Ramos resign.",
+        {("PER", "10", "PER")},
+    ),
+    ("Kenyan police imposed a curfew in Nairobi.", {("KEN", "17", "KEN")}),
+    # ... but a place in one's own state is only where a non-coercive act happened
+    ("Kenya declared a unilateral ceasefire in northern Kenya.", {("KEN", "08", None)}),
+    # an unplaced source acting on the only state named is that state's own
+    ("Farmers demanded that Kenya lower fuel prices.", {("KEN", "10", "KEN")}),
+    # ... not when another state is named
+    ("Farmers' unions demanded that Kenya stop imports from Egypt.", {(None, "10", "KEN")}),
+    # the party a threat is conditioned on beats the place of the threatened act
+    (
+        "Kenya threatened to ban rallies in Nairobi if Egyptian activists entered the country.",
+        {("KEN", "13", "EGY")},
+    ),
+    # a purpose clause is not an event of its own next to the main one
+    ("Norway telephoned Chile to discuss the crisis in Peru.", {("NOR", "04", "CHL")}),
+    # nor a relative clause describing a party, next to the main clause's dyad
+    ("Egypt, which backs Kenya, accused Peru of lying.", {("EGY", "11", "PER")}),
+    # an adverbial clause with its own subject is its own event
+    (
+        "Poland is stepping up ties with Peru, while Canada is pursuing closer ties with Chile.",
+        {("PER", "06", "POL"), ("CAN", "03", "CHL")},
+    ),
 ]
 
 

@@ -54,7 +54,7 @@ _PLAN = frozenset("plan intend want hope aim seek vow swear".split())
 # light verbs: the event is in the object noun ("held talks", "staged a protest")
 _LIGHT = frozenset(
     "hold have conduct renew launch begin start continue resume stage mount make undertake "
-    "give carry open join attend lodge issue file announce".split()
+    "give carry open join attend issue file announce".split()
 )
 # nouns that name an undertaking, not its kind: "mediation mission" is a mediation
 _FRAME_NOUNS = frozenset(
@@ -293,6 +293,7 @@ class EventCoder:
         preds = self._predicates(doc, words)
         events: list[Event] = []
         fallback: list[Event] = []
+        secondary: list[Event] = []
         salient: list[Mention] = []
         for p in preds:
             if _before_clause(p.verb) or (len(preds) > 1 and _conditional(p.verb)) or (
@@ -321,11 +322,25 @@ class EventCoder:
                 ) and any(
                     c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children
                 ):
-                    fallback.extend(self._emit(p, [_unknown_actor(p.verb)], tgt_actors, date))
+                    unknown = _roles.domestic_source(
+                        [_unknown_actor(p.verb)], tgt_actors, actors, _root_of(p.code)
+                    )
+                    fallback.extend(self._emit(p, unknown, tgt_actors, date))
                 continue
             if tgt_actors or _roles.actual(p.verb, p.modality):
                 # a one-sided event only when it happened: not "might want", "who resisted"
-                events.extend(self._emit(p, src_actors, tgt_actors, date))
+                src_actors = _roles.domestic_source(src_actors, tgt_actors, actors, _root_of(p.code))
+                emitted = self._emit(p, src_actors, tgt_actors, date)
+                if _roles.adjunct(p.verb) and p.reported_by is None:
+                    # "met X to discuss Y", "..., killing two": the purpose or circumstance
+                    # of the main event, coded only when the main clause has none
+                    secondary.extend(emitted)
+                else:
+                    events.extend(emitted)
+        if not any(e.target and e.cameo_root != "01" for e in events):
+            # no dyad in the main clause: "Norway, who visited Chile, praised the talks";
+            # a bare statement gives way to what it is about: "issued a declaration demanding"
+            events += secondary
         if not events:
             events = fallback[:1]
         if not salient:
@@ -393,7 +408,8 @@ class EventCoder:
         lemma = n.lemma_.lower()
         comp = ""
         for c in n.children:
-            if c.dep_ == "compound" and c.i < n.i:
+            # the nearest modifier: "air strike", "cyber attack", "humanitarian aid"
+            if c.dep_ in ("compound", "amod") and c.i < n.i:
                 comp = c.lemma_.lower()
         if comp:
             code = nouns.get(comp + " " + lemma)
@@ -417,10 +433,13 @@ class EventCoder:
                 lemma = tok.lemma_.lower()
                 if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)
-                    # the event noun of a light verb outranks PETRARCH's guesses for the verb
+                    # the event noun of a light verb outranks PETRARCH's guesses for the verb,
+                    # and the curated rules, which look at every word of its phrase: "launched an
+                    # investigation into the attack" is an investigation
                     if nm is not None and (
                         m is None or m.source != "curated" or m.code == NO_EVENT
                         or m.code.startswith("01")  # "announced sanctions", "issued a warning"
+                        or lemma in _LIGHT
                     ):
                         m = nm
                 if m is not None:
@@ -685,7 +704,10 @@ class EventCoder:
                     g = [
                         a for a in g
                         if a.mention.code not in src_codes
-                        or not any(_roles.same_party(s, a) for s in sources)
+                        or not any(
+                            _roles.same_party(s, a) or _roles.own_place(s, a, root)
+                            for s in sources
+                        )
                     ] or [a for a in g if a.mention.kind not in ("country", "demonym")]
                     r = rank
                     place = False

@@ -2,7 +2,8 @@
 
 The parser is the slowest stage, so only what the event coder reads is kept: the tagger,
 the attribute ruler and lemmatizer (lemmas for verb patterns) and the parser. spaCy's NER is
-not needed because actors come from the gazetteer.
+not needed because actors come from the gazetteer. The attribute ruler and the lemmatizer are
+swapped for cached equivalents that set exactly the same attributes (``_fastpos``).
 """
 
 from __future__ import annotations
@@ -19,15 +20,24 @@ class MissingModelError(RuntimeError):
 
 
 @functools.cache
-def load_nlp(model: str = MODEL) -> Any:
-    """Load (once per process) the English pipeline without its NER component."""
+def load_nlp(model: str = MODEL, fast: bool = True) -> Any:
+    """Load (once per process) the English pipeline without its NER component.
+
+    With ``fast`` the attribute ruler and lemmatizer are replaced by :mod:`._fastpos`'s
+    components, which give identical annotations; ``fast=False`` keeps spaCy's own.
+    """
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
         raise MissingModelError(f"spaCy is not installed; run: pip install spacy ({exc})") from exc
     try:
-        return spacy.load(model, exclude=["ner"])
+        nlp = spacy.load(model, exclude=["ner", "senter"])
     except OSError as exc:
         raise MissingModelError(
             f"the spaCy model {model!r} is not installed; run: {_INSTALL}"
         ) from exc
+    if fast:
+        from ._fastpos import install
+
+        install(nlp)
+    return nlp

@@ -24,6 +24,7 @@ Everything that depends on words is a small frozen set below.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 # prepositions that place an event rather than name a party
@@ -373,12 +374,29 @@ def resident_group(subj: Any, group: list[Any], actors: list[Any]) -> list[Any]:
 # -- domestic dyads ----------------------------------------------------------------------------
 # group nouns beyond the actor table's that say which part of a state someone belongs to
 _EXTRA_PARTY_NOUNS: dict[str, str] = {
-    "rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB",
-    "separatist": "REB", "soldier": "MIL", "troop": "MIL", "policeman": "COP",
-    "assembly": "LEG", "tribunal": "JUD", "judge": "JUD", "prosecutor": "JUD",
-    "dissident": "OPP", "activist": "OPP", "protester": "CVL", "demonstrator": "CVL",
-    "civilian": "CVL", "villager": "CVL", "resident": "CVL", "refugee": "REF",
-    "armed groups": "REB", "side": "GOV", "state": "GOV",
+    "rebel": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+    "guerrilla": "REB",
+    "separatist": "REB",
+    "soldier": "MIL",
+    "troop": "MIL",
+    "policeman": "COP",
+    "assembly": "LEG",
+    "tribunal": "JUD",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+    "dissident": "OPP",
+    "activist": "OPP",
+    "protester": "CVL",
+    "demonstrator": "CVL",
+    "civilian": "CVL",
+    "villager": "CVL",
+    "resident": "CVL",
+    "refugee": "REF",
+    "armed groups": "REB",
+    "side": "GOV",
+    "state": "GOV",
 }
 # places stand for the state: the same as its government when the sides are compared
 _STATE_KINDS = frozenset({"country", "capital", "metonym"})
@@ -429,13 +447,30 @@ def party_sector(actor: Any) -> str:
             return sector
         if host.lemma_.lower() in PLACE_NOUNS:
             return "CVL"
-        if not is_locative(h):
-            return "GRP"  # "the Albanians of X", "X's frontman": someone of X's, not its state
+        if h.dep_ == "pobj" and not is_locative(h):
+            return "GRP"  # "the Albanians of X": a group of X's, not its government
     if m.kind in _STATE_KINDS and is_locative(h):
         return "CVL"
     if m.kind in _STATE_KINDS or m.kind in ("leader", "role"):
         return "GOV"
-    return "NAME:" + m.text.lower()
+    return "NAME:" + str(m.text).lower()
+
+
+# roots for which the place of an event in the actor's own state stands for the people there
+# ("imposed a curfew in X", "shelled villages in X"); for others it is only where it happened
+DOMESTIC_PLACE_ROOTS = frozenset({13, 14, 15, 17, 18, 19, 20})
+
+
+def own_place(source: Any, target: Any, root: int) -> bool:
+    """A target that is only where the source acted in its own state ("declared a ceasefire in
+    south X"), for an event that is no act on the people there."""
+    return (
+        root not in DOMESTIC_PLACE_ROOTS
+        and source.mention.code == target.mention.code
+        and target.mention.kind in _STATE_KINDS | {"place"}
+        and is_locative(target.head)
+        and party_sector(target) == "CVL"  # not "forces in X": a group there is a party
+    )
 
 
 def same_party(a: Any, b: Any) -> bool:
@@ -475,3 +510,45 @@ def _subject_of(verb: Any) -> Any | None:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return c
     return None
+
+
+ADJUNCT_DEPS = frozenset({"advcl", "relcl", "acl"})
+
+
+def adjunct(verb: Any) -> bool:
+    """A clause that only adds to another: a purpose ("met X to discuss Y"), a circumstance
+    ("..., killing two and arresting 12"), a description ("a resolution that aims to ...").
+    An adverbial clause with a subject of its own ("..., while X and Y pursue ties") is an
+    event of its own."""
+    t = verb
+    for _ in range(6):
+        if t.dep_ in ADJUNCT_DEPS:
+            return t.dep_ != "advcl" or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+            )
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def domestic_source(
+    sources: list[Any], targets: list[Any], actors: list[Any], root: int
+) -> list[Any]:
+    """A source the KB cannot place ("Ibo traditional elders", "President Dos Sontas")
+    acting on a state in a sentence that names no other state is that state's own: CAMEO
+    codes such domestic events X -> X. Not for violence: who attacks is not told by who is
+    hit. Sources with a code are returned as they are."""
+    if not sources or root in VIOLENT_ROOTS or any(s.mention.code for s in sources):
+        return sources
+    codes = {a.mention.code for a in actors if a.mention.code}
+    tcodes = {t.mention.code for t in targets if t.mention.code}
+    if len(codes) != 1 or tcodes != codes:
+        return sources
+    code = next(iter(codes))
+    if not _is_state(code):
+        return sources
+    return [
+        replace(s, mention=replace(s.mention, code=code, kind="implied", reason="domestic"))
+        for s in sources
+    ]

@@ -176,14 +176,19 @@ def test_stdin_text_and_jsonl(db: Path) -> None:
 
 
 def _peak_rss_kib(args: list[str]) -> tuple[int, str]:
-    """Run ``multipolar`` in a child and return its peak RSS (KiB) from the kernel."""
+    """Run ``multipolar`` in a child and return its peak RSS (KiB) from the kernel.
+
+    VmHWM, not getrusage's ru_maxrss: ru_maxrss survives exec, so a child forked from a big
+    test process (spaCy and Ray loaded) would report the parent's size as its own peak.
+    """
     code = (
-        "import resource, sys\n"
+        "import re, sys\n"
         "from multipolar._cli import cli\n"
         "try:\n"
         "    cli.main(sys.argv[1:], standalone_mode=False)\n"
         "finally:\n"
-        "    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
+        "    print('PEAK', hwm.group(1) if hwm else 0, file=sys.stderr)\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, check=False

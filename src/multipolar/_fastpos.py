@@ -6,9 +6,10 @@ Both give exactly the annotations of the components they replace, only faster.
   and then sets each match's attributes through a ``Span`` and a Python call per match:
   about a fifth of the parse time. Nearly all its patterns look at one token alone (its
   ``TAG``, ``LOWER``, ``DEP``, ``IS_SPACE``), so :class:`FastAttributeRuler` computes, once
-  per distinct (tag, lower, dep, is_space), which patterns match and the attributes they
-  leave (later patterns override earlier ones, as in the ruler), caches that, and writes the
-  whole Doc with one ``Doc.from_array``. The few patterns spanning several tokens ("gon na",
+  per class of token (which of the rules' tests its tag, lowercase form, dependency label and
+  whitespace flag pass), which patterns match and the attributes they leave (later patterns
+  override earlier ones, as in the ruler), caches that, and writes the whole Doc with one
+  ``Doc.from_array``. The few patterns spanning several tokens ("gon na",
   "let 's", an expletive before "is", ...) are matched per Doc from the same cache, and their
   attributes are folded in the ruler's order.
 * The lemmatizer's own cache is keyed on ``(orth, pos, morph)`` but reached through a Python
@@ -116,6 +117,7 @@ class FastAttributeRuler:
         self._classes: list[dict[int, int]] = []  # per column: value -> class id
         self._class_bits: list[list[tuple[bool, ...]]] = []  # per column: class id -> results
         self._cache: dict[tuple[int, ...], _Entry] = {}
+        self._loaded = False
 
     def load(self, ruler: Any) -> None:
         """Compile ``ruler`` (a loaded ``AttributeRuler``); raises :class:`Unsupported`."""
@@ -161,6 +163,7 @@ class FastAttributeRuler:
         self._classes = [{} for _ in atoms]
         self._class_bits = [[] for _ in atoms]
         self._cache = {}
+        self._loaded = True
 
     def _class(self, col: int, value: int) -> int:
         strings = self.vocab.strings
@@ -193,8 +196,10 @@ class FastAttributeRuler:
         return entry
 
     def __call__(self, doc: Any) -> Any:
+        if not self._loaded:
+            raise RuntimeError("FastAttributeRuler used before load()")
         n = len(doc)
-        if n == 0:
+        if n == 0 or not self._cols:
             return doc
         arr = doc.to_array(self._cols)
         columns = []

@@ -51,6 +51,15 @@ def test_gold_country(code: str, scheme: str, expected: str | None) -> None:
     assert gold_country(code, scheme) == expected
 
 
+def test_named_group_matches_only_itself() -> None:
+    # PETR codes the Islamic State as IMGMUSISI: an exact prediction matches, a bare prefix
+    # stays unknown
+    assert gold_country("IMGMUSISI", "petr") == "IMGMUSISI"
+    assert Tuple3("USA", "11", gold_country("IMGMUSISI", "petr")).matches(Tuple3("USA", "11", "IMGMUSISI"))
+    assert not Tuple3("USA", "11", gold_country("IMGMUSISI", "petr")).matches(Tuple3("USA", "11", "IRQ"))
+    assert gold_country("IMG", "petr") is UNKNOWN
+
+
 def test_unknown_never_matches() -> None:
     assert gold_country("---REB", "petr") is UNKNOWN
     assert not Tuple3(UNKNOWN, "19", "SYR").matches(Tuple3(UNKNOWN, "19", "SYR"))

@@ -18,6 +18,8 @@ NAMES = {
     "Iran": "IRN", "United States": "USA", "China": "CHN", "France": "FRA", "Germany": "DEU",
     "Turkey": "TUR", "Britain": "GBR", "India": "IND", "Pakistan": "PAK", "Ukraine": "UKR",
     "Brazil": "BRA", "Chile": "CHL", "Kenya": "KEN", "Norway": "NOR", "Egypt": "EGY",
+    "Peru": "PER", "Mali": "MLI", "Nigeria": "NGA", "Somalia": "SOM", "Iraq": "IRQ",
+    "Syria": "SYR", "Sweden": "SWE", "Islamic State": "IMGMUSISI",
 }
 _PAT = re.compile(r"\b(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b")
 
@@ -283,3 +285,78 @@ def test_modern_news_codes(coder: EventCoder, nlp: Any, text: str, cameo: str) -
 )
 def test_modern_news_no_event(coder: EventCoder, nlp: Any, text: str) -> None:
     assert code(coder, nlp, text) == []
+
+
+# -- statements, assault vs fight, mass violence, protest, domestic dyads, coordinated subjects,
+# venues, non-political sentences, armed groups (own sentences) --------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (a) CAMEO 01x: a statement of a named kind is an event even with nobody addressed
+        ("Peru said on Monday it was worried about the rise in migration.", {("PER", "012", None)}),
+        ("Kenya declined to comment on the report.", {("KEN", "011", None)}),
+        ("The government of India refused to comment on the border incident.", {("IND", "011", None)}),
+        ("Brazil expressed pessimism about the trade talks.", {("BRA", "012", None)}),
+        ("Japan expressed optimism about the negotiations with China.", {("JPN", "013", "CHN")}),
+        ("Nigeria acknowledged responsibility for the air strike.", {("NGA", "015", None)}),
+        ("Pakistan denied responsibility for the attack on India.", {("PAK", "016", "IND")}),
+        ("Chile offered condolences to Peru after the earthquake.", {("CHL", "018", "PER")}),
+        ("Germany made an optimistic comment on relations with Poland.", {("DEU", "013", "POL")}),
+        ("France expressed concern over the fighting in Mali.", {("FRA", "012", "MLI")}),
+        # a bare "said" with nothing reported stays no event
+        ("Kenya said on Monday that the weather was fine.", set()),
+        # a statement noun's participle clause: the issuer demands, the clause's subject is asked
+        ("France issued a declaration demanding that Iran release the sailors.", {("FRA", "105", "IRN")}),
+        ("Kenya issued a joint declaration with Somalia demanding that Egypt withdraw its troops.",
+         {("KEN", "105", "EGY")}),
+        # (b) assault (18x) is not conventional military force (19)
+        ("A suicide bomber from Somalia attacked a market in Kenya.", {("SOM", "1831", "KEN")}),
+        ("Militants from Syria detonated a car bomb in Iraq.", {("SYR", "1832", "IRQ")}),
+        ("A suicide attack by militants from Somalia killed twelve soldiers from Kenya.",
+         {("SOM", "1831", "KEN")}),
+        ("Kidnappers from Nigeria abducted ten students in Mali.", {("NGA", "181", "MLI")}),
+        ("Police in Egypt tortured detainees from Kenya.", {("EGY", "1822", "KEN")}),
+        ("Troops from Russia shelled positions in Ukraine.", {("RUS", "194", "UKR")}),
+        # (c) mass violence (20x)
+        ("Militias from Nigeria carried out ethnic cleansing in Mali.", {("NGA", "203", "MLI")}),
+        ("Syria used chemical weapons against civilians in Iraq.", {("SYR", "2041", "IRQ")}),
+        ("Forces from Syria killed hundreds of civilians in a massacre in Iraq.", {("SYR", "202", "IRQ")}),
+        # (d) protest (14x), not fighting
+        ("Thousands of workers went on strike in Chile.", {("CHL", "143", "CHL")}),
+        ("Rioters in France torched cars.", {("FRA", "145", "FRA")}),
+        ("Demonstrators in Brazil clashed with police.", {("BRA", "145", "BRA")}),
+        # (e) a group of the source's own state is a domestic target
+        ("Police in Egypt arrested dozens of protesters.", {("EGY", "173", "EGY")}),
+        ("The president of Kenya praised the people of Kenya.", {("KEN", "051", "KEN")}),
+        ("Norway will not accept any more refugees.", {("NOR", "124", None)}),
+        # (f) coordinated subjects with an object act on it, each alone
+        ("Peru, Chile and Mexico recognised Kenya.",
+         {("PER", "054", "KEN"), ("CHL", "054", "KEN"), ("MEX", "054", "KEN")}),
+        ("Canada, Australia and Norway sent aid to Ukraine.",
+         {("CAN", "070", "UKR"), ("AUS", "070", "UKR"), ("NOR", "070", "UKR")}),
+        # ... but with no object they act on each other
+        ("Peru and Chile signed a trade deal.", {("CHL", "057", "PER")}),
+        # (g) the venue of talks is no party
+        ("Japan held talks in Sweden.", {("JPN", "040", None)}),
+        ("Russia and Ukraine held talks in Turkey.", {("RUS", "040", "UKR")}),
+        ("Iran met Egypt in Sweden.", {("IRN", "040", "EGY")}),
+        # (h) no actor acts on an actor: disasters, sport, questions
+        ("An earthquake struck Peru on Monday, killing 30 people.", set()),
+        ("Floods in Pakistan killed hundreds of people.", set()),
+        ("Brazil beat Chile 2-1 in the World Cup qualifier.", set()),
+        ("France defeated Germany in the final.", set()),
+        ("Will Russia attack Ukraine?", set()),
+        # (i) a transnational armed group keeps its own code
+        ("The United States launched air strikes against Islamic State targets in Syria.",
+         {("USA", "195", "IMGMUSISI")}),
+    ],
+)
+def test_event_classes(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Full CAMEO codes and the dyad; reciprocal pairs are sorted."""
+    got = set()
+    for e in code(coder, nlp, text):
+        s, t = e.source, e.target
+        if e.reciprocal and s and t:
+            s, t = sorted((s, t))
+        got.add((s, e.cameo, t))
+    assert got == expected

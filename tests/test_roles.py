@@ -94,9 +94,10 @@ ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
         {("CHL", "19", "PER")},
     ),
     # violence with the victims named and no attacker: the place stands for the attacker
+    # (a roadside bomb is a non-military bombing, CAMEO 1833)
     (
         "Three Norwegian soldiers were killed by a roadside bomb outside the Kenyan town of Garissa.",
-        {("KEN", "19", "NOR")},
+        {("KEN", "18", "NOR")},
     ),
     # stative passives: the subject holds the attitude
     ("Poland is opposed to Mexican mediation in the dispute.", {("POL", "12", "MEX")}),

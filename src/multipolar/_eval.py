@@ -77,6 +77,8 @@ def gold_country(code: str | None, scheme: str) -> Any:
                     return hit
             return c["generic_org"]
         head = code[:3]
+        if head in c["exact_group_prefixes"] and len(code) > 3 and code.isalpha():
+            return code  # a named transnational group ("IMGMUSISI") matches only itself
         if head in c["unknown_codes"] or not head.isalpha():
             return UNKNOWN
         return c["code_aliases"].get(head, head)

@@ -109,6 +109,29 @@ _FUTURE_AUX = frozenset("will shall 'll".split())
 _MUST_AUX = frozenset("must should".split())
 _REPORTED_ADV = frozenset("reportedly allegedly apparently purportedly".split())
 
+# statements that are no event without someone addressed: "said", "commented"
+_BARE_STATEMENTS = frozenset({"01", "010"})
+# adjectives of a stated attitude: "said it was concerned about ..." (CAMEO 012/013/018)
+_STANCE_ADJ = {
+    "concerned": "012", "worried": "012", "alarmed": "012", "troubled": "012",
+    "pessimistic": "012", "sceptical": "012", "skeptical": "012", "optimistic": "013",
+    "hopeful": "013", "confident": "013", "upbeat": "013", "saddened": "018",
+}
+# nouns of a statement whose participle clause is what the statement does: "issued a
+# declaration demanding that X ..." is a demand by the issuer
+_SPEECH_NOUNS = frozenset(
+    "statement declaration communique communiqué resolution letter message note".split()
+)
+# subjects that are no party: "an earthquake killed 30", "floods hit X"
+_NATURAL = frozenset(
+    "earthquake quake tremor flood floods flooding storm hurricane typhoon cyclone tornado "
+    "tsunami landslide mudslide avalanche drought wildfire blaze fire eruption volcano "
+    "heatwave epidemic outbreak virus disease pandemic accident crash".split()
+)
+# a crowd that uses force is rioting (145), not fighting (19)
+_CROWD = frozenset("protester demonstrator rioter marcher mob crowd".split())
+_WEAPONS = frozenset("missile rocket shell mortar grenade bomb artillery drone".split())
+
 _SUBJ = frozenset({"nsubj", "csubj"})
 _NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 _NOUN_DEPS_OCCUR = _NOUN_DEPS | {"nsubj"}
@@ -230,6 +253,8 @@ def _demand_noun_verb(tok: Any) -> Any | None:
     ease ..."), or None."""
     if tok.dep_ not in ("acl", "ccomp") or tok.head.lemma_.lower() not in _DEMAND_NOUNS:
         return None
+    if tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None  # the verb "demanding that X ..." is no demand noun: its own subject demands
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return None
     t = tok.head
@@ -244,9 +269,10 @@ def _demand_noun_verb(tok: Any) -> Any | None:
 
 def _compose_refuse(inner: str) -> str:
     r = _root_of(inner)
-    return {3: "121", 4: "125", 5: "120", 6: "121", 7: "122", 8: "124", 9: "120", 10: "120"}.get(
-        r, "120"
-    )
+    # "declined to comment" is a statement of its own (011), not a rejection
+    return {
+        1: "011", 3: "121", 4: "125", 5: "120", 6: "121", 7: "122", 8: "124", 9: "120", 10: "120"
+    }.get(r, "120")
 
 
 def _compose_appeal(inner: str) -> str:
@@ -281,6 +307,10 @@ class EventCoder:
     ) -> list[Event]:
         actors = self._attach(doc, mentions)
         prev_index, prev_salient = self._prev
+        if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
+            # a question asks whether something happens; it reports no event
+            self._prev = (sentence.index, [])
+            return []
         carried = prev_salient if sentence.index == prev_index + 1 else []
         if not any(a.mention.code for a in actors):
             self._prev = (sentence.index, [])
@@ -301,6 +331,8 @@ class EventCoder:
             ):
                 # what might, could or may happen has not happened: no event
                 continue
+            if _root_of(p.code) >= 14 and _natural_subject(p.verb):
+                continue  # "an earthquake struck X", "floods killed hundreds": no actor acts
             src_actors, passive_target = self._source(p, actors, tok_actor, carried)
             if src_actors:
                 salient = salient or [a.mention for a in src_actors]
@@ -442,12 +474,22 @@ class EventCoder:
                         or lemma in _LIGHT
                     ):
                         m = nm
+                if m is None and tok.tag_ == "VBN" and tok.lower_ in _STANCE_ADJ:
+                    m = Match(_STANCE_ADJ[tok.lower_], "curated", 1)  # "it is concerned"
                 if m is not None:
                     codes[tok.i] = m
             elif tok.pos_ == "AUX" and any(
                 c.dep_ == "acomp" and c.lemma_.lower() in _INTENT_ADJ for c in tok.children
             ):
                 codes[tok.i] = Match("030", "curated", 1)
+            elif tok.pos_ == "AUX":
+                stance = next(
+                    (_STANCE_ADJ[c.lower_] for c in tok.children
+                     if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJ),
+                    None,
+                )
+                if stance is not None:
+                    codes[tok.i] = Match(stance, "curated", 1)
         preds: list[_Pred] = []
         absorbed: set[int] = set()
         # outermost verbs first so that a governing verb absorbs its complement
@@ -546,7 +588,7 @@ class EventCoder:
                 # "demanded that Iran release ...": a demand addressed to the clause's subject
                 make = _compose_demand if lemma in _DEMAND else _compose_appeal
                 return _Pred(tok, make(icode), match, negated, modality,
-                             target_tok=_subject_tok(inner.verb), absorbed=inner.verb)
+                             target_tok=_subject_tok(inner_tok), absorbed=inner.verb)
             if lemma in _DEMAND and obj is not None:
                 return _Pred(tok, _compose_demand(icode), match, negated, modality,
                              target_tok=obj, absorbed=inner.verb)
@@ -598,6 +640,8 @@ class EventCoder:
             return None
         code = match.code.split(":")[0]
         lemma = tok.lemma_.lower()
+        if _root_of(code) in (18, 19):
+            code = self._refine_violence(tok, code)
         if lemma in _THREAT and not code.startswith("13"):
             code = "130"
         if code.startswith("13"):
@@ -611,6 +655,26 @@ class EventCoder:
             # "will provide aid" is a promise (033), "will not" a refusal, "will impose" a threat
             code, modality = _compose_future(code, negated, modality)
         return _Pred(tok, code, match, negated, modality)
+
+    def _refine_violence(self, tok: Any, code: str) -> str:
+        """Force by a crowd is a riot (145); an attack whose doer, weapon or name is a bombing,
+        a suicide attack or a massacre is assault (18x) or mass violence (20x), not
+        conventional military force (19): "a suicide bomber attacked", "detonated a car bomb",
+        "killed dozens in a massacre"."""
+        nouns = [c for c in tok.children if c.dep_ in _SUBJ or c.dep_ in ("dobj", "obj")]
+        nouns += [
+            g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+            for g in c.children if g.dep_ == "pobj"
+        ]
+        for n in nouns:
+            if n.dep_ in _SUBJ and n.lemma_.lower() in _CROWD and not any(
+                o.lemma_.lower() in _WEAPONS for o in nouns
+            ):
+                return "145"
+            found = self._event_noun(n)
+            if found is not None and _root_of(found) in (18, 20):
+                return found
+        return code
 
     # -- roles --------------------------------------------------------------------------
     def _source(
@@ -724,6 +788,8 @@ class EventCoder:
             addressed = _roles.addressed_party(verbs, root, actors, excluded, _group_under)
             if addressed:
                 return addressed
+            if (root == 4 and not p.code.startswith(("042", "043"))) or p.code.startswith("036"):
+                return []  # "talks in Oslo", "to meet in Vienna": the venue is no party
         if not best and _root_of(p.code) in (1, 2, 10, 11, 12, 13):
             # "demanded that X cancel ...", "warned that X would ...": X is addressed
             for v in verbs:
@@ -746,8 +812,9 @@ class EventCoder:
             return []
         code = p.code
         root = code[:2]
-        # a bare statement with nobody addressed says nothing about alignment
-        if root in ("01",) and not targets:
+        # a bare statement with nobody addressed says nothing about alignment; a statement of
+        # a kind CAMEO names (declined comment, optimism, responsibility, sympathy) is an event
+        if root in ("01",) and not targets and code in _BARE_STATEMENTS:
             return []
         src = _uniq(sources)
         src_tokens = {s.head.i for s in src}
@@ -758,14 +825,21 @@ class EventCoder:
             t for t in tgt
             if not any(
                 s.mention.code == t.mention.code
-                and (_roles.same_party(s, t) or len(src) > 1 or root in _SYMMETRIC_ROOTS)
+                and (
+                    _roles.same_party(s, t) or len(src) > 1
+                    or (root in _SYMMETRIC_ROOTS and not _direct_object(t, p))
+                )
                 for s in src
             )
         ]
         if not any(s.mention.code for s in src) and not any(t.mention.code for t in tgt):
             return []
-        if len(src) >= 2 and root in _SYMMETRIC_ROOTS and not any(_via_with(t) for t in tgt):
-            tgt = []  # "A and B held talks on C": C is the topic, A and B the parties
+        if len(src) >= 2 and root in _SYMMETRIC_ROOTS and not any(
+            _via_with(t) or _direct_object(t, p) for t in tgt
+        ):
+            # "A and B held talks on C": C is the topic, A and B the parties; but "A, B and C
+            # recognised D" is an act of each on D
+            tgt = []
         if len(src) == 1 and len(tgt) > 1:
             tgt = [t for t in tgt if t.mention.code != src[0].mention.code] or tgt[:1]
         info = self.ontology.info(code)
@@ -802,6 +876,12 @@ class EventCoder:
             if not tgt and root == "14" and _is_state(s.mention.code):
                 # a protest with no one named protests against its own government
                 own = Mention(s.mention.start, s.mention.end, "", s.mention.code, "GOV", "implied")
+                events.append(make(s, _Actor(own, s.head, frozenset()), False))
+                continue
+            sector = _own_group(p) if not tgt and root >= "11" and _is_state(s.mention.code) else None
+            if sector is not None and sector != "REF":  # "will not accept refugees": no dyad
+                # "X's police arrested dozens of protesters": a group of X's own is X's
+                own = Mention(s.mention.start, s.mention.end, "", s.mention.code, sector, "implied")
                 events.append(make(s, _Actor(own, s.head, frozenset()), False))
                 continue
             if not tgt:
@@ -934,6 +1014,13 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
                     # "Carney, who met Sheinbaum": the relative pronoun stands for its head
                     return tok.head, c.dep_ in _SUBJPASS
                 return c, c.dep_ in _SUBJPASS
+        if (
+            tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _SPEECH_NOUNS
+            and tok.head.dep_ in ("dobj", "obj") and tok.head.head.i != tok.head.i
+        ):
+            # "X issued a declaration demanding ...": the issuer demands
+            tok = tok.head.head
+            continue
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")):
             return tok.head, tok.tag_ == "VBN"
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
@@ -1044,6 +1131,44 @@ def _via_with(t: _Actor) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between"):
             return True
         if tok.head.i == tok.i or tok.dep_ in _CLAUSE:
+            return False
+        tok = tok.head
+    return False
+
+
+def _natural_subject(verb: Any) -> bool:
+    """A subject (or passive agent) that is a natural event or an accident: "floods in X"."""
+    subj, passive = _subject(verb)
+    if passive:
+        subj = _agent(verb)
+    return subj is not None and subj.lemma_.lower() in _NATURAL
+
+
+def _own_group(p: _Pred) -> str | None:
+    """The sector of an unnamed group the predicate acts on ("arrested protesters"), or None."""
+    for v in (p.verb, p.absorbed):
+        obj = _object_of(v) if v is not None else None
+        if obj is not None and obj.pos_ == "NOUN":
+            if any(
+                t.lower_ in ("anti", "pro") or t.lower_.startswith(("anti-", "pro-"))
+                for t in obj.subtree
+            ):
+                return None  # "the anti-X protesters" are for or against someone, of anyone
+            return _roles.group_sector(obj)
+    return None
+
+
+def _direct_object(t: _Actor, p: _Pred) -> bool:
+    """True when ``t`` is (a conjunct or "of"-owner of) the direct object of the predicate:
+    "recognised X", "praised the people of X"."""
+    verbs = {p.verb.i} | ({p.absorbed.i} if p.absorbed is not None else set())
+    tok = t.head
+    for _ in range(6):
+        if tok.dep_ in ("dobj", "obj", "dative"):
+            return bool(tok.head.i in verbs)
+        if tok.head.i == tok.i or tok.dep_ in _CLAUSE:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ != "of":
             return False
         tok = tok.head
     return False

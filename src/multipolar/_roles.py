@@ -423,6 +423,19 @@ def _noun_sector(noun: Any) -> str | None:
     return None
 
 
+def group_sector(noun: Any) -> str | None:
+    """The part of a state a group noun names ("protesters" CVL, "rebels" REB), looking
+    through a quantity ("dozens of protesters"); None for anything else."""
+    sector = _noun_sector(noun)
+    if sector is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _noun_sector(g)
+    return sector
+
+
 def party_sector(actor: Any) -> str:
     """Which part of its state an actor is: the mention's sector; else the group it names
     ("rebels in X", "X's opposition groups", "the Kurds of X"); else the people of a place

@@ -177,3 +177,12 @@ def test_speed_on_news(kb: ActorKB) -> None:
     for text in texts:
         kb.mentions(text, dt.date(2019, 6, 1))
     assert time.perf_counter() - t < 3.0
+
+
+@pytest.mark.parametrize("surface", ["2+2", "two-plus-two"])
+def test_ministerial_format_is_kept_as_a_mention(surface: str) -> None:
+    text = f"Japan and Australia held their {surface} talks in Tokyo."
+    found = [m for m in ActorKB.default().mentions(text, dt.date(2025, 9, 20)) if m.text == surface]
+    assert len(found) == 1
+    assert found[0].code is None and found[0].kind == "format" and found[0].sector == "GOV"
+    assert "foreign and defence ministers" in found[0].reason

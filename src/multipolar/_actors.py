@@ -730,7 +730,8 @@ class ActorKB:
                 code, kind, reason = res
                 if kind == "drop":
                     return None
-                return Mention(start, end, surface, code, None, kind, None, reason)
+                sector = "GOV" if kind == "format" else None
+                return Mention(start, end, surface, code or None, sector, kind, None, reason)
         if (
             c.kind == "place"
             and c.source == "phoenix"
@@ -1368,7 +1369,22 @@ def _chad(text: str, start: int, end: int) -> tuple[str, str, str] | None:
     return None
 
 
+_TWO_PLUS_TWO = (
+    "a 2+2 dialogue: the foreign and defence ministers of two states meeting together; "
+    "the states are the ones named with it"
+)
+
+
+def _ministerial_format(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    # A "2+2" names a meeting format of two governments, not a state of its own: it stays an
+    # actor mention (kind "format", code None) so it is never dropped silently, and the
+    # event coder takes the parties from the states named beside it.
+    return ("", "format", _TWO_PLUS_TWO)
+
+
 _CONTEXT: dict[str, _Rule] = {
+    "2+2": _ministerial_format,
+    "two-plus-two": _ministerial_format,
     "Georgia": _georgia,
     "Jordan": _jordan,
     "Chad": _chad,

@@ -61,6 +61,8 @@ _FRAME_NOUNS = frozenset(
     "mission effort operation campaign initiative bid process round programme program "
     "team".split()
 )
+# the rule lemmatizer's misreadings of verbs (it knows the noun "stag")
+_LEMMA_FIX = {"stag": "stage"}
 _THREAT = frozenset("threaten warn".split())
 # verbs of readying force: "prepared to attack" is a force posture (15)
 _PREPARE = frozenset("prepare gear".split())
@@ -396,7 +398,7 @@ class EventCoder:
 
     # -- predicates ---------------------------------------------------------------------
     def _code_verb(self, tok: Any, words: list[str]) -> Match | None:
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if tok.i >= 2 and words[tok.i - 1] == "-":
             # hyphenated verbs split by the tokenizer: "test-fired", "co-hosted"
             joined = words[tok.i - 2] + "-" + lemma
@@ -462,7 +464,7 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
                 m = self._code_verb(tok, words)
-                lemma = tok.lemma_.lower()
+                lemma = _lemma(tok)
                 if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)
                     # the event noun of a light verb outranks PETRARCH's guesses for the verb,
@@ -912,6 +914,12 @@ class EventCoder:
 
 
 # -- tree helpers ----------------------------------------------------------------------------
+def _lemma(tok: Any) -> str:
+    """The verb's lemma, mended where the rule lemmatizer misreads it ("staged" -> "stag")."""
+    lemma: str = tok.lemma_.lower()
+    return _LEMMA_FIX.get(lemma, lemma) if tok.pos_ == "VERB" else lemma
+
+
 def _before_clause(tok: Any) -> bool:
     """True for a clause that has not happened yet: "... before X heads to Y"."""
     t = tok

@@ -360,3 +360,49 @@ def test_event_classes(coder: EventCoder, nlp: Any, text: str, expected: set[tup
             s, t = sorted((s, t))
         got.add((s, e.cameo, t))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sit-ins are demonstrations (141; the lemmatizer reads "staged" as "stag"), boycotts
+        # strikes or boycotts (143), and a boycott announced in reported speech a threat (133)
+        ("Students in Kenya staged a sit-in outside parliament.", {("KEN", "141", "KEN")}),
+        ("Opposition parties in Kenya boycotted the vote.", {("KEN", "143", "KEN")}),
+        ("Egypt said it would boycott the talks with Sweden.", {("EGY", "133", "SWE")}),
+        ("Egypt said it could boycott the talks with Sweden.", set()),
+        # one act told twice keeps its most specific code
+        ("Two suicide bombers from Syria killed 20 Iraqi soldiers when they blew themselves "
+         "up in Iraq.", {("SYR", "1831", "IRQ")}),
+        # an "as" clause is the scene of the main event; a "while" clause an event of its own
+        ("Peru sent aid to Mexico as Chile attacked Kenya.", {("PER", "070", "MEX")}),
+        ("Peru sent aid to Mexico while Chile attacked Kenya.",
+         {("PER", "070", "MEX"), ("CHL", "190", "KEN")}),
+        # the state a border is named after is no party to fighting near it
+        ("Troops from Russia shelled positions of Ukraine near the Polish border.",
+         {("RUS", "194", "UKR")}),
+        # a demand noun's clause hung on the verb is still the demand, not an act
+        ("Germany reiterated its demand today that Iran release the prisoners.",
+         {("DEU", "105", "IRN")}),
+    ],
+)
+def test_one_act_and_backdrop(
+    coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    got = {(e.source, e.cameo, e.target) for e in code(coder, nlp, text)}
+    assert got == expected
+
+
+def test_place_of_unnamed_attack_on_its_subject(coder: EventCoder, nlp: Any) -> None:
+    """CAMEO codes the place of an attack by no one named as its source, also when the place
+    hangs on the subject ("a car bomb explosion near X killed ...")."""
+    text = "A car bomb explosion near the capital of Somalia killed three engineers from Turkey."
+    assert {(e.source, e.target) for e in code(coder, nlp, text)} == {("SOM", "TUR")}
+
+
+def test_call_for_is_no_phone_call(coder: EventCoder, nlp: Any) -> None:
+    """ "renewed its call for a ceasefire" is an appeal; "made a call to" a phone call."""
+    appeal = code(coder, nlp, "France renewed its call for a ceasefire in Sudan.")
+    assert not any(e.cameo == "041" for e in appeal)
+    phone = code(coder, nlp, "Germany made a call to Egypt on Monday.")
+    assert {(e.source, e.cameo, e.target) for e in phone} == {("DEU", "041", "EGY")}

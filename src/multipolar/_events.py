@@ -152,6 +152,7 @@ _OWN_CLAUSE = frozenset({"advcl", "relcl", "parataxis"})
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # events of the street whose unnamed doers are placed by "in X"
 _STREET_ROOTS = frozenset({14, 17, 18})
+_VIOLENCE = frozenset({18, 19, 20})
 
 
 @dataclass(slots=True)
@@ -221,11 +222,12 @@ def _compose_threat(inner: str) -> str:
 
 def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
     """(code, modality) for an act announced with "will"/"shall" (CAMEO codes the promise,
-    not the act): cooperation becomes intent (03x), force and restrictions a threat (13x)."""
+    not the act): cooperation becomes intent (03x), dissent, force and restrictions a threat
+    (13x): "will boycott the vote" threatens dissent (133)."""
     r = _root_of(code)
     if 4 <= r <= 9:
         return (_compose_refuse(code), modality) if negated else _compose_intent(code, "will")
-    if r >= 15 and not negated:
+    if r >= 14 and not negated:
         return _compose_threat(code), "threatened"
     return code, modality
 
@@ -253,12 +255,17 @@ def _clause_top(tok: Any) -> Any:
 def _demand_noun_verb(tok: Any) -> Any | None:
     """The verb whose object is a demand noun governing clause ``tok`` ("its demand that X
     ease ..."), or None."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return None
+    if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() in _DEMAND_NOUNS
+        and c.i < tok.i for c in tok.head.children
+    ):
+        return tok.head  # the clause hung on the verb: "reiterated its demand today that X"
     if tok.dep_ not in ("acl", "ccomp") or tok.head.lemma_.lower() not in _DEMAND_NOUNS:
         return None
     if tok.head.pos_ not in ("NOUN", "PROPN"):
         return None  # the verb "demanding that X ..." is no demand noun: its own subject demands
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-        return None
     t = tok.head
     for _ in range(3):
         if t.head.i == t.i:
@@ -327,6 +334,7 @@ class EventCoder:
         fallback: list[Event] = []
         secondary: list[Event] = []
         salient: list[Mention] = []
+        verb_of: dict[int, Any] = {}
         for p in preds:
             if _before_clause(p.verb) or (len(preds) > 1 and _conditional(p.verb)) or (
                 p.modality == "hypothetical"
@@ -365,7 +373,8 @@ class EventCoder:
                 # a one-sided event only when it happened: not "might want", "who resisted"
                 src_actors = _roles.domestic_source(src_actors, tgt_actors, actors, _root_of(p.code))
                 emitted = self._emit(p, src_actors, tgt_actors, date)
-                if _roles.adjunct(p.verb) and p.reported_by is None:
+                verb_of.update((id(e), p.verb) for e in emitted)
+                if (_roles.adjunct(p.verb) or _backdrop(p.verb)) and p.reported_by is None:
                     # "met X to discuss Y", "..., killing two": the purpose or circumstance
                     # of the main event, coded only when the main clause has none
                     secondary.extend(emitted)
@@ -381,7 +390,7 @@ class EventCoder:
             subj = [a.mention for a in actors if a.head.dep_ in _SUBJ or a.head.dep_ in _SUBJPASS]
             salient = subj[:1] or [actors[0].mention]
         self._prev = (sentence.index, salient)
-        return self._dedupe(events)
+        return self._dedupe(_one_act(events, verb_of))
 
     # -- actors -------------------------------------------------------------------------
     @staticmethod
@@ -450,6 +459,11 @@ class EventCoder:
             if code is not None:
                 return code
         code = nouns.get(lemma)
+        if code == "041" and lemma in _DEMAND_NOUNS and any(
+            c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+            for c in n.children
+        ):
+            return None  # "renewed its call for a ceasefire" is an appeal, not a phone call
         if code is None and comp and lemma in _FRAME_NOUNS:
             code = nouns.get(comp)
         if code == "150" and any(
@@ -766,7 +780,11 @@ class EventCoder:
                     objs = [c]
                 for o in objs:
                     g = _group_under(o, actors, excluded)
-                    g = [a for a in g if not _topic_modifier(a)]
+                    g = [
+                        a for a in g
+                        if not _topic_modifier(a)
+                        and not _roles.border_side(a.head)
+                    ]
                     g = [
                         a for a in g
                         if a.mention.code not in src_codes
@@ -914,6 +932,65 @@ class EventCoder:
 
 
 # -- tree helpers ----------------------------------------------------------------------------
+def _one_act(events: list[Event], verb_of: dict[int, Any]) -> list[Event]:
+    """One act of violence told twice keeps its most specific code: "bombers killed 23 when
+    they blew themselves up" is one suicide bombing (1831), not also a fight (19). Two violent
+    events are one act when they have the same sides and one's predicate elaborates the
+    other's (same clause, adverbial or participial clause, apposition), not a reported one."""
+    violent = [e for e in events if _root_of(e.cameo) in _VIOLENCE and id(e) in verb_of]
+    drop: set[int] = set()
+    for a in violent:
+        for b in violent:
+            if a is b or id(a) in drop or id(b) in drop:
+                continue
+            if (a.source, a.target, a.reciprocal) != (b.source, b.target, b.reciprocal):
+                continue
+            if _specificity(a.cameo) >= _specificity(b.cameo) and _elaborates(
+                verb_of[id(a)], verb_of[id(b)]
+            ):
+                drop.add(id(b))
+    return [e for e in events if id(e) not in drop]
+
+
+def _backdrop(verb: Any) -> bool:
+    """An "as" clause sets the scene of the main event: "eased measures ... as authorities
+    in Croatia cracked down", "announced ... as street battles raged"; not "so long as",
+    "as much as" (a condition, a concession)."""
+    t = _clause_top(verb)
+    for _ in range(3):
+        if t.dep_ == "advcl":
+            return t.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "as" and c.i == t.left_edge.i
+                for c in t.children
+            )
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _specificity(code: str) -> tuple[int, int, bool]:
+    """Mass violence and assault name an act more precisely than fighting (19); a sub-code
+    more precisely than its root."""
+    return ({20: 2, 18: 1}.get(_root_of(code), 0), len(code), not code.endswith("0"))
+
+
+def _elaborates(a: Any, b: Any) -> bool:
+    """Whether predicates ``a`` and ``b`` tell one act: the same word, or one inside the
+    other's clause without a reported (ccomp) or run-on (parataxis) clause between."""
+    if a.i == b.i:
+        return True
+    for lo, hi in ((a, b), (b, a)):
+        t = lo
+        for _ in range(8):
+            if t.dep_ in ("ccomp", "parataxis") or t.head.i == t.i:
+                break
+            t = t.head
+            if t.i == hi.i:
+                return True
+    return False
+
+
 def _lemma(tok: Any) -> str:
     """The verb's lemma, mended where the rule lemmatizer misreads it ("staged" -> "stag")."""
     lemma: str = tok.lemma_.lower()
@@ -1202,6 +1279,11 @@ def _modality(tok: Any) -> str:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
     if aux & _HYPOTHETICAL_AUX:
+        if (
+            aux & _HYPOTHETICAL_AUX == {"would"} and tok.dep_ == "ccomp"
+            and tok.head.tag_ == "VBD" and tok.head.lemma_.lower() in _REPORT
+        ):
+            return "intended"  # "said it would boycott": reported speech's "will"
         return "hypothetical"
     if aux & _FUTURE_AUX:
         return "intended"

@@ -120,11 +120,25 @@ def place_under(tokens: Iterable[Any], actors: list[Any], state: bool = True) ->
                 if a.head.i in sub
                 and is_locative(a.head, c)
                 and (not state or _is_state(a.mention.code))
+                and not border_side(a.head)
             ]
             if found:
                 found.sort(key=lambda a: a.head.i)
                 return found[:1]
     return []
+
+
+_BORDER = frozenset("border borders frontier boundary".split())
+
+
+def border_side(head: Any) -> bool:
+    """ "on the Thai border": a border names a side, the place may lie on the other. Not
+    "closed the Georgian border", where the border is what is acted on."""
+    b = head.head
+    return bool(
+        head.dep_ in ("amod", "compound") and b.lemma_.lower() in _BORDER and b.dep_ == "pobj"
+        and b.head.lower_ in LOC_PREPS | {"on", "at", "to", "from"}
+    )
 
 
 def instrument_actor(verb: Any, actors: list[Any]) -> list[Any]:
@@ -290,7 +304,9 @@ def violent_roles(
     if sources and any(a.mention.code for a in sources) and not targets:
         targets = place_under([verb], actors)
     elif not sources and targets:
-        place = place_under([verb], actors)
+        # "a roadside bombing near X killed ...": the place of the attack may hang on it
+        things = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        place = place_under([verb, *things], actors)
         if place and (passive or _subject_unnamed(verb)):
             sources = place
     return sources, targets

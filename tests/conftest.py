@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,3 +24,19 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The parser the coder uses (loaded once per process)."""
+    from multipolar._nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def coder() -> Any:
+    """A fresh event coder for one test module."""
+    from multipolar._events import EventCoder
+
+    return EventCoder()

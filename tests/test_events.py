@@ -24,18 +24,6 @@ NAMES = {
 _PAT = re.compile(r"\b(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b")
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from multipolar._nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
     ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(text)]
     return coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), ms, "2025-01-01")
@@ -153,7 +141,7 @@ def test_no_mentions_no_events(coder: EventCoder, nlp: Any) -> None:
 def test_pronoun_refers_back(
     coder: EventCoder, nlp: Any, first: str, second: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    coder._prev = (-10, [])  # a fresh article
+    coder.reset()  # a fresh article
     code(coder, nlp, first)
     ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(second)]
     evs = coder.code_sentence(Sentence(1, 0, len(second), second), nlp(second), ms, "2025-01-01")

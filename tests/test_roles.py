@@ -49,20 +49,8 @@ NAMES: dict[str, tuple[str, str]] = {
 _PAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from multipolar._nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
-    coder._prev = (-10, [])
+    coder.reset()
     ms = [
         Mention(m.start(), m.end(), m.group(), NAMES[m.group()][0], kind=NAMES[m.group()][1])
         for m in _PAT.finditer(text)

@@ -361,13 +361,13 @@ def extract(
 def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None, workers: int | None = None) -> None:
     from ._clean import clean
     from ._coder import Item
-    from ._engine import code_items
+    from ._engine import chunked, code_items
     from ._types import Document, Rejection
 
     # Chunks keep memory flat on large files; they are large so that the worker processes
     # (code_items) rarely wait at a chunk's end.
     out = sys.stdout
-    for chunk in _chunks(items, 2048):
+    for chunk in chunked(items, 2048):
         docs = [d for d in chunk if isinstance(d, Document)]
         results = iter(code_items([Item(clean(d.text), d.date or default_date, d.id) for d in docs], coder.config, workers))
         for item in chunk:
@@ -377,17 +377,6 @@ def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None, workers
                 continue
             coded = next(results)
             out.write(json.dumps({"id": item.id, "events": [e.to_dict() for e in coded.events]}, ensure_ascii=False) + "\n")
-
-
-def _chunks(items: Any, size: int) -> Any:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 @cli.command("eval")

@@ -140,11 +140,11 @@ def code_items(
     config = config or CoderConfig()
     workers = workers or default_workers()
     task = functools.partial(_code_items, config)
-    for coded_chunk in parallel_map(task, _chunked(items, chunk), workers, config):
+    for coded_chunk in parallel_map(task, chunked(items, chunk), workers, config):
         yield from coded_chunk
 
 
-def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     chunk: list[T] = []
     for item in items:
         chunk.append(item)
@@ -174,7 +174,7 @@ def uncoded_batches(
 ) -> Iterator[list[ArticleRow]]:
     """Every uncoded article of ``db`` in id order, in batches, read a window at a time."""
     for rows in _windows(db, window):
-        yield from _chunked(rows, batch_articles)
+        yield from chunked(rows, batch_articles)
 
 
 def commit_batch(

@@ -138,6 +138,16 @@ ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
         "Poland is stepping up ties with Peru, while Canada is pursuing closer ties with Chile.",
         {("PER", "06", "POL"), ("CAN", "03", "CHL")},
     ),
+    # "denounced as <label> X's act": the parser hangs the object on the label
+    ("Norway denounced as a crime Russia's occupation of the region.", {("NOR", "11", "RUS")}),
+    # the recipient of a transfer that is only the topic is no party ...
+    (
+        "A Peruvian judge ordered the minister to appear for questioning in an "
+        "investigation of illegal arms sales to Chile and Brazil.",
+        {("PER", "10", None)},
+    ),
+    # ... but it is when the transfer itself is what is condemned
+    ("Egypt condemned arms sales to Kenya.", {("EGY", "11", "KEN")}),
 ]
 
 

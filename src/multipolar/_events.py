@@ -772,9 +772,14 @@ class EventCoder:
         for v in verbs:
             for c in v.children:
                 rank = _roles.adjust_rank(v, c, root, _child_rank(c))
+                as_objs = _roles.predicative_objects(c)
+                if as_objs:
+                    rank = (0, 1)
                 if rank is None:
                     continue
-                if c.dep_ == "prep":
+                if as_objs:
+                    objs = as_objs
+                elif c.dep_ == "prep":
                     objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 else:
                     objs = [c]
@@ -784,6 +789,8 @@ class EventCoder:
                         a for a in g
                         if not _topic_modifier(a)
                         and not _roles.border_side(a.head)
+                        and _roles.prep_hops(a.head, o) <= _roles.MAX_PREP_HOPS
+                        and not _roles.transfer_topic(a.head)
                     ]
                     g = [
                         a for a in g

@@ -581,3 +581,42 @@ def domestic_source(
         replace(s, mention=replace(s.mention, code=code, kind="implied", reason="domestic"))
         for s in sources
     ]
+
+
+def predicative_objects(prep: Any) -> list[Any]:
+    """The object of "denounced as a crime X's raid": the parser hangs it on the label
+    ("crime") as an apposition, so the "as" phrase holds the thing denounced."""
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return []
+    return [a for g in prep.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
+
+
+MAX_PREP_HOPS = 3
+
+
+def prep_hops(tok: Any, top: Any) -> int:
+    """How many prepositional phrases lie between ``tok`` and ``top``: a party buried
+    under several ("an investigation of arms sales to X") is only a topic."""
+    n, t = 0, tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep":
+            n += 1
+        t = t.head
+    return n
+
+
+_TRANSFER_NOUNS = frozenset(
+    "sale export shipment delivery transfer supply smuggling trafficking".split()
+)
+
+
+def transfer_topic(tok: Any) -> bool:
+    """True for the recipient of a transfer that is only what a phrase is about:
+    "an inquiry into arms sales to X" (but not "condemned arms sales to X")."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    noun = prep.head
+    return noun.lemma_.lower() in _TRANSFER_NOUNS and noun.dep_ in ("pobj", "pcomp")

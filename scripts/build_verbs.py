@@ -108,7 +108,12 @@ def convert_verbs(src: Path) -> list[str]:
                 continue
             pre, post = pat.split("*", 1)
             out.append(
-                "P\t" + code + "\t" + " ".join(_word_specs(pre)) + "\t" + " ".join(_word_specs(post))
+                "P\t"
+                + code
+                + "\t"
+                + " ".join(_word_specs(pre))
+                + "\t"
+                + " ".join(_word_specs(post))
             )
             continue
         # a verb line: "SAY {SAYS SAID}", "+MEET_WITH {...}", "EXPRESS [0110]"

@@ -1,7 +1,7 @@
 """Write docs/cli.md from the CLI's own --help texts (run after changing a command).
 
-    python scripts/gen_cli_docs.py          # rewrite docs/cli.md
-    python scripts/gen_cli_docs.py --check  # exit 1 when docs/cli.md is stale
+python scripts/gen_cli_docs.py          # rewrite docs/cli.md
+python scripts/gen_cli_docs.py --check  # exit 1 when docs/cli.md is stale
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from multipolar._cli import cli
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 
-def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+def commands(
+    group: click.Group, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     for name in sorted(group.commands):
         cmd = group.commands[name]
         yield (*prefix, name), cmd

@@ -7,7 +7,6 @@ import gzip
 import itertools
 import json
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -154,18 +153,17 @@ def test_user_dictionary_overrides(tmp_path: Path) -> None:
     assert ActorKB.default().mentions("Brussels")[0].code == "EU"  # packaged data untouched
 
 
-def test_default_is_cached_and_loads_fast() -> None:
-    t = time.perf_counter()
+def test_default_is_cached() -> None:
+    # Load time is measured by bench/run.py, not asserted here (timed unit tests are flaky).
     ActorKB.default.cache_clear()
     kb = ActorKB.default()
-    assert time.perf_counter() - t < 0.5
     assert ActorKB.default() is kb
     assert kb.version.startswith("actors-")
 
 
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED / "news").is_dir(), reason="../shared not available")
-def test_speed_on_news(kb: ActorKB) -> None:
+def test_mentions_on_real_news(kb: ActorKB) -> None:
     path = SHARED / "news/plaintext/allsides/recent_2018_2020.jsonl.gz"
     texts = []
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -173,10 +171,13 @@ def test_speed_on_news(kb: ActorKB) -> None:
             texts.append(json.loads(line)["text"])
             if len(texts) >= 300:
                 break
-    t = time.perf_counter()
+    with_state = 0
     for text in texts:
-        kb.mentions(text, dt.date(2019, 6, 1))
-    assert time.perf_counter() - t < 3.0
+        found = kb.mentions(text, dt.date(2019, 6, 1))
+        assert all(text[m.start : m.end] == m.text for m in found)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+        with_state += any(m.code for m in found)
+    assert with_state > len(texts) * 0.8
 
 
 @pytest.mark.parametrize("surface", ["2+2", "two-plus-two"])

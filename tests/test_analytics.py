@@ -19,12 +19,35 @@ from multipolar._cli import cli
 from .test_report import build_db
 
 
-def ev(date: str | None, source: str | None, target: str | None, goldstein: float = 4.0, quad: int = 1,
-       plover: str = "CONSULT", root: str = "03", reciprocal: bool = False, negated: bool = False,
-       modality: str = "asserted", sentence: str = "s") -> dict[str, Any]:
-    return {"article_id": "a1", "sentence_index": 0, "date": date, "source": source, "target": target,
-            "cameo": root + "0", "cameo_root": root, "quad": quad, "goldstein": goldstein, "plover": plover,
-            "reciprocal": reciprocal, "negated": negated, "modality": modality, "sentence": sentence}
+def ev(
+    date: str | None,
+    source: str | None,
+    target: str | None,
+    goldstein: float = 4.0,
+    quad: int = 1,
+    plover: str = "CONSULT",
+    root: str = "03",
+    reciprocal: bool = False,
+    negated: bool = False,
+    modality: str = "asserted",
+    sentence: str = "s",
+) -> dict[str, Any]:
+    return {
+        "article_id": "a1",
+        "sentence_index": 0,
+        "date": date,
+        "source": source,
+        "target": target,
+        "cameo": root + "0",
+        "cameo_root": root,
+        "quad": quad,
+        "goldstein": goldstein,
+        "plover": plover,
+        "reciprocal": reciprocal,
+        "negated": negated,
+        "modality": modality,
+        "sentence": sentence,
+    }
 
 
 def frame(*rows: dict[str, Any]) -> pd.DataFrame:
@@ -38,31 +61,97 @@ def frame(*rows: dict[str, Any]) -> pd.DataFrame:
     ("rows", "expected"),
     [
         # one-way event: counted in its direction only
-        ([ev("2025-01-05", "CAN", "MEX")], {"a_to_b": 1, "b_to_a": 0, "n_events": 1, "net_cooperation": 4.0}),
+        (
+            [ev("2025-01-05", "CAN", "MEX")],
+            {"a_to_b": 1, "b_to_a": 0, "n_events": 1, "net_cooperation": 4.0},
+        ),
         # reverse direction
         ([ev("2025-01-05", "MEX", "CAN")], {"a_to_b": 0, "b_to_a": 1, "n_events": 1}),
         # reciprocal: both directions, still one event
-        ([ev("2025-01-05", "CAN", "MEX", reciprocal=True)],
-         {"a_to_b": 1, "b_to_a": 1, "n_events": 1, "reciprocal": 1, "verbal_coop": 1}),
+        (
+            [ev("2025-01-05", "CAN", "MEX", reciprocal=True)],
+            {"a_to_b": 1, "b_to_a": 1, "n_events": 1, "reciprocal": 1, "verbal_coop": 1},
+        ),
         # negated: listed as negated, no weight, not in the quad counts or the means
-        ([ev("2025-01-05", "CAN", "MEX", goldstein=8.0, plover="AGREE", negated=True)],
-         {"n_events": 1, "negated": 1, "verbal_coop": 0, "net_cooperation": 0.0, "mean_goldstein": math.nan}),
+        (
+            [ev("2025-01-05", "CAN", "MEX", goldstein=8.0, plover="AGREE", negated=True)],
+            {
+                "n_events": 1,
+                "negated": 1,
+                "verbal_coop": 0,
+                "net_cooperation": 0.0,
+                "mean_goldstein": math.nan,
+            },
+        ),
         # threatened sanctions: a threat (verbal conflict, -5.8), not material conflict
-        ([ev("2025-01-05", "CAN", "MEX", goldstein=-8.0, quad=4, plover="SANCTION", root="16", modality="threatened")],
-         {"verbal_conflict": 1, "material_conflict": 0, "net_cooperation": -5.8, "conflict": 5.8, "coop_share": 0.0}),
+        (
+            [
+                ev(
+                    "2025-01-05",
+                    "CAN",
+                    "MEX",
+                    goldstein=-8.0,
+                    quad=4,
+                    plover="SANCTION",
+                    root="16",
+                    modality="threatened",
+                )
+            ],
+            {
+                "verbal_conflict": 1,
+                "material_conflict": 0,
+                "net_cooperation": -5.8,
+                "conflict": 5.8,
+                "coop_share": 0.0,
+            },
+        ),
         # threat of force is a stronger threat
-        ([ev("2025-01-05", "CAN", "MEX", goldstein=-10.0, quad=4, root="19", modality="threatened")],
-         {"net_cooperation": -7.0}),
+        (
+            [
+                ev(
+                    "2025-01-05",
+                    "CAN",
+                    "MEX",
+                    goldstein=-10.0,
+                    quad=4,
+                    root="19",
+                    modality="threatened",
+                )
+            ],
+            {"net_cooperation": -7.0},
+        ),
         # intended cooperation counts half; hypothetical a quarter
-        ([ev("2025-01-05", "CAN", "MEX", goldstein=8.0, modality="intended"),
-          ev("2025-01-06", "CAN", "MEX", goldstein=8.0, modality="hypothetical")],
-         {"net_cooperation": 6.0, "verbal_coop": 2, "coop_share": 1.0}),
+        (
+            [
+                ev("2025-01-05", "CAN", "MEX", goldstein=8.0, modality="intended"),
+                ev("2025-01-06", "CAN", "MEX", goldstein=8.0, modality="hypothetical"),
+            ],
+            {"net_cooperation": 6.0, "verbal_coop": 2, "coop_share": 1.0},
+        ),
         # cooperation and conflict net out; coop share by weight
-        ([ev("2025-01-05", "CAN", "MEX", goldstein=6.0), ev("2025-01-07", "MEX", "CAN", goldstein=-2.0, quad=3)],
-         {"cooperation": 6.0, "conflict": 2.0, "net_cooperation": 4.0, "coop_share": 0.5, "mean_goldstein": 2.0}),
+        (
+            [
+                ev("2025-01-05", "CAN", "MEX", goldstein=6.0),
+                ev("2025-01-07", "MEX", "CAN", goldstein=-2.0, quad=3),
+            ],
+            {
+                "cooperation": 6.0,
+                "conflict": 2.0,
+                "net_cooperation": 4.0,
+                "coop_share": 0.5,
+                "mean_goldstein": 2.0,
+            },
+        ),
         # other pairs, self-events and events without a target are not this dyad's
-        ([ev("2025-01-05", "CAN", "USA"), ev("2025-01-05", "CAN", "CAN"), ev("2025-01-05", "CAN", None),
-          ev("2025-01-05", "CAN", "MEX")], {"n_events": 1}),
+        (
+            [
+                ev("2025-01-05", "CAN", "USA"),
+                ev("2025-01-05", "CAN", "CAN"),
+                ev("2025-01-05", "CAN", None),
+                ev("2025-01-05", "CAN", "MEX"),
+            ],
+            {"n_events": 1},
+        ),
     ],
 )
 def test_dyad_counting_rules(rows: list[dict[str, Any]], expected: dict[str, float]) -> None:
@@ -96,7 +185,14 @@ def test_periods_cover_gaps(freq: str, periods: list[str]) -> None:
 
 def test_dyad_series_window_and_empty() -> None:
     rows = frame(ev("2025-03-10", "CAN", "MEX"))
-    series = A.dyad_series(rows, "CAN", "MEX", "month", pd.Timestamp("2025-01-01").date(), pd.Timestamp("2025-04-30").date())
+    series = A.dyad_series(
+        rows,
+        "CAN",
+        "MEX",
+        "month",
+        pd.Timestamp("2025-01-01").date(),
+        pd.Timestamp("2025-04-30").date(),
+    )
     assert list(series["n_events"]) == [0, 0, 1, 0]
     assert A.dyad_series(rows, "CAN", "JPN", "month").empty
     assert A.dyad_series(frame(ev(None, "CAN", "MEX")), "CAN", "MEX").empty
@@ -105,8 +201,19 @@ def test_dyad_series_window_and_empty() -> None:
 
 
 def test_plover_counts_use_threat_rule() -> None:
-    rows = frame(ev("2025-01-05", "USA", "CAN", goldstein=-8.0, quad=4, plover="SANCTION", root="16", modality="threatened"),
-                 ev("2025-01-06", "USA", "CAN", plover="CONSULT"))
+    rows = frame(
+        ev(
+            "2025-01-05",
+            "USA",
+            "CAN",
+            goldstein=-8.0,
+            quad=4,
+            plover="SANCTION",
+            root="16",
+            modality="threatened",
+        ),
+        ev("2025-01-06", "USA", "CAN", plover="CONSULT"),
+    )
     assert A.dyad_series(rows, "USA", "CAN").iloc[0]["plover"] == {"THREATEN": 1, "CONSULT": 1}
 
 
@@ -133,7 +240,11 @@ def test_network_edges_and_hub() -> None:
 
 
 def test_layout_is_deterministic_and_keeps_groups_close() -> None:
-    rows = frame(ev("2025-01-05", "CAN", "MEX"), ev("2025-01-05", "CAN", "USA"), ev("2025-01-05", "POL", "KOR"))
+    rows = frame(
+        ev("2025-01-05", "CAN", "MEX"),
+        ev("2025-01-05", "CAN", "USA"),
+        ev("2025-01-05", "POL", "KOR"),
+    )
     net = A.network(rows)
     first, second = A.layout(net), A.layout(net)
     assert first == second and set(first) == {"CAN", "MEX", "USA", "POL", "KOR"}
@@ -150,17 +261,41 @@ def test_layout_is_deterministic_and_keeps_groups_close() -> None:
     ("rows", "actor", "is_hedging", "sign"),
     [
         # the seed story: relations with the US sour, Canada and Mexico draw together
-        ([ev("2025-01-10", "USA", "CAN", goldstein=6.0), ev("2025-11-10", "USA", "CAN", goldstein=-6.0, quad=4),
-          ev("2025-02-10", "CAN", "MEX", goldstein=2.0), ev("2025-11-20", "CAN", "MEX", goldstein=8.0)],
-         "CAN", True, +1),
+        (
+            [
+                ev("2025-01-10", "USA", "CAN", goldstein=6.0),
+                ev("2025-11-10", "USA", "CAN", goldstein=-6.0, quad=4),
+                ev("2025-02-10", "CAN", "MEX", goldstein=2.0),
+                ev("2025-11-20", "CAN", "MEX", goldstein=8.0),
+            ],
+            "CAN",
+            True,
+            +1,
+        ),
         # the opposite: closer to the hub, cooler with others
-        ([ev("2025-01-10", "USA", "CAN", goldstein=-6.0, quad=3), ev("2025-11-10", "USA", "CAN", goldstein=6.0),
-          ev("2025-02-10", "CAN", "MEX", goldstein=8.0), ev("2025-11-20", "CAN", "MEX", goldstein=-2.0, quad=3)],
-         "CAN", False, -1),
+        (
+            [
+                ev("2025-01-10", "USA", "CAN", goldstein=-6.0, quad=3),
+                ev("2025-11-10", "USA", "CAN", goldstein=6.0),
+                ev("2025-02-10", "CAN", "MEX", goldstein=8.0),
+                ev("2025-11-20", "CAN", "MEX", goldstein=-2.0, quad=3),
+            ],
+            "CAN",
+            False,
+            -1,
+        ),
         # worse with everyone is not hedging
-        ([ev("2025-01-10", "USA", "CAN", goldstein=6.0), ev("2025-11-10", "USA", "CAN", goldstein=-6.0, quad=3),
-          ev("2025-02-10", "CAN", "MEX", goldstein=8.0), ev("2025-11-20", "CAN", "MEX", goldstein=-2.0, quad=3)],
-         "CAN", False, +1),
+        (
+            [
+                ev("2025-01-10", "USA", "CAN", goldstein=6.0),
+                ev("2025-11-10", "USA", "CAN", goldstein=-6.0, quad=3),
+                ev("2025-02-10", "CAN", "MEX", goldstein=8.0),
+                ev("2025-11-20", "CAN", "MEX", goldstein=-2.0, quad=3),
+            ],
+            "CAN",
+            False,
+            +1,
+        ),
     ],
 )
 def test_hedging_sign(rows: list[dict[str, Any]], actor: str, is_hedging: bool, sign: int) -> None:
@@ -174,8 +309,12 @@ def test_hedging_sign(rows: list[dict[str, Any]], actor: str, is_hedging: bool, 
 
 
 def test_hedging_partners_and_empty() -> None:
-    rows = frame(ev("2025-01-10", "USA", "CAN", goldstein=6.0), ev("2025-12-10", "USA", "CAN", goldstein=-6.0, quad=3),
-                 ev("2025-11-20", "CAN", "MEX", goldstein=8.0), ev("2025-11-21", "CAN", "JPN", goldstein=2.0))
+    rows = frame(
+        ev("2025-01-10", "USA", "CAN", goldstein=6.0),
+        ev("2025-12-10", "USA", "CAN", goldstein=-6.0, quad=3),
+        ev("2025-11-20", "CAN", "MEX", goldstein=8.0),
+        ev("2025-11-21", "CAN", "JPN", goldstein=2.0),
+    )
     can = A.hedging(rows).set_index("actor").loc["CAN"]
     assert can["partners"] == "MEX (+8.0), JPN (+2.0)"
     assert A.hedging(frame(ev(None, "CAN", "MEX"))).empty
@@ -191,16 +330,48 @@ def test_slope_per_month() -> None:
 
 
 def test_trade_dependence_news_and_reference() -> None:
-    quantities = pd.DataFrame([
-        {"article_id": "a1", "date": "2025-01-01", "sentence_index": 0, "start": 0, "kind": "export_share",
-         "subject": "CAN", "partner": "USA", "value": 75.0, "unit": "percent", "usd_value": None, "year": None,
-         "text": "75 per cent"},
-        {"article_id": "a2", "date": "2025-06-01", "sentence_index": 0, "start": 0, "kind": "export_share",
-         "subject": "CAN", "partner": "USA", "value": 80.0, "unit": "percent", "usd_value": None, "year": None,
-         "text": "80 per cent"},
-    ])
-    trade = pd.DataFrame({"a": ["CAN", "CAN"], "b": ["USA", "MEX"], "year": [2014, 2014],
-                          "flow_a_to_b_usd": [300e9, 20e9], "flow_b_to_a_usd": [250e9, 10e9], "source": ["COW", "COW"]})
+    quantities = pd.DataFrame(
+        [
+            {
+                "article_id": "a1",
+                "date": "2025-01-01",
+                "sentence_index": 0,
+                "start": 0,
+                "kind": "export_share",
+                "subject": "CAN",
+                "partner": "USA",
+                "value": 75.0,
+                "unit": "percent",
+                "usd_value": None,
+                "year": None,
+                "text": "75 per cent",
+            },
+            {
+                "article_id": "a2",
+                "date": "2025-06-01",
+                "sentence_index": 0,
+                "start": 0,
+                "kind": "export_share",
+                "subject": "CAN",
+                "partner": "USA",
+                "value": 80.0,
+                "unit": "percent",
+                "usd_value": None,
+                "year": None,
+                "text": "80 per cent",
+            },
+        ]
+    )
+    trade = pd.DataFrame(
+        {
+            "a": ["CAN", "CAN"],
+            "b": ["USA", "MEX"],
+            "year": [2014, 2014],
+            "flow_a_to_b_usd": [300e9, 20e9],
+            "flow_b_to_a_usd": [250e9, 10e9],
+            "source": ["COW", "COW"],
+        }
+    )
     macro = pd.DataFrame({"iso3": ["CAN"], "year": [2014], "exports_usd": [400e9]})
     out = A.trade_dependence(quantities, trade, macro, "USA", ["CAN", "MEX", "USA"])
     news = out.loc[out["origin"].str.startswith("news")]
@@ -228,10 +399,14 @@ def run(*args: str) -> Any:
 
 
 def test_dyads_command_formats(db: Path) -> None:
-    rows = json.loads(run("dyads", "--db", str(db), "CAN", "MEX", "--freq", "quarter", "--format", "json").output)
+    rows = json.loads(
+        run("dyads", "--db", str(db), "CAN", "MEX", "--freq", "quarter", "--format", "json").output
+    )
     assert [r["period"] for r in rows] == ["2025Q1", "2025Q2", "2025Q3", "2025Q4"]
     assert rows[3]["plover"] == {"AGREE": 1, "COOPERATE": 1}
-    csv = run("dyads", "--db", str(db), "CAN", "MEX", "--freq", "year", "--format", "csv").output.splitlines()
+    csv = run(
+        "dyads", "--db", str(db), "CAN", "MEX", "--freq", "year", "--format", "csv"
+    ).output.splitlines()
     assert csv[0].startswith("period,start,end,a,b,") and "AGREE=1" in csv[1]
     table = run("dyads", "--db", str(db), "can", "mex", "--format", "table").output
     assert "2025-10" in table and "net_cooperation" in table
@@ -249,7 +424,17 @@ def test_network_command_json_and_graphml(db: Path, tmp_path: Path) -> None:
     assert {"actor", "with_hub", "with_others"} <= set(doc["nodes"][0])
     assert any((e["a"], e["b"]) == ("CAN", "MEX") for e in doc["edges"])
     out = tmp_path / "net.graphml"
-    run("network", "--db", str(db), "--since", "2025-06-01", "--format", "graphml", "--output", str(out))
+    run(
+        "network",
+        "--db",
+        str(db),
+        "--since",
+        "2025-06-01",
+        "--format",
+        "graphml",
+        "--output",
+        str(out),
+    )
     graph = nx.read_graphml(out)
     assert graph.has_edge("CAN", "MEX") and graph.has_edge("CAN", "USA")  # the August threats
     assert "RUS" in graph and graph["CAN"]["MEX"]["n_events"] == 2

@@ -51,7 +51,15 @@ def test_ingest_nothing_usable_exits_1(tmp_path: Path) -> None:
 
 def test_ingest_stdin(tmp_path: Path) -> None:
     db = str(tmp_path / "x.duckdb")
-    code, _, _ = run("ingest", "--db", db, "-", "--date", "2025-01-02", input="Japan and Australia signed a defence pact.")
+    code, _, _ = run(
+        "ingest",
+        "--db",
+        db,
+        "-",
+        "--date",
+        "2025-01-02",
+        input="Japan and Australia signed a defence pact.",
+    )
     assert code == 0
     code, out, _ = run("stats", "--db", db, "--format", "json")
     assert json.loads(out)["articles"] == 1
@@ -110,7 +118,17 @@ def test_events_filters(coded_db: str) -> None:
     _, out, _ = run("events", "--db", coded_db, "--dyad", "CAN", "MEX", "--format", "jsonl")
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows and all({r["source"], r["target"]} == {"CAN", "MEX"} for r in rows)
-    _, out, _ = run("events", "--db", coded_db, "--since", "2025-06-01", "--until", "2025-06-30", "--format", "jsonl")
+    _, out, _ = run(
+        "events",
+        "--db",
+        coded_db,
+        "--since",
+        "2025-06-01",
+        "--until",
+        "2025-06-30",
+        "--format",
+        "jsonl",
+    )
     assert all("2025-06" in json.loads(line)["date"] for line in out.splitlines())
 
 
@@ -154,5 +172,7 @@ def test_extract_jsonl_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None
 
 
 def test_extract_stdin_table() -> None:
-    code, out, _ = run("extract", "-", "--format", "table", input="Japan and Australia signed a defence pact.")
+    code, out, _ = run(
+        "extract", "-", "--format", "table", input="Japan and Australia signed a defence pact."
+    )
     assert code == 0 and "JPN" in out and "AUS" in out

@@ -21,10 +21,28 @@ from multipolar._ontology import Ontology
 from multipolar._types import Coded, Event
 
 
-def ev(src: str | None, cameo: str, tgt: str | None, reciprocal: bool = False, conf: float = 0.5) -> Event:
+def ev(
+    src: str | None, cameo: str, tgt: str | None, reciprocal: bool = False, conf: float = 0.5
+) -> Event:
     info = Ontology.default().info(cameo)
-    return Event(0, 0, 0, "", None, src, tgt, cameo, info.root, info.quad, info.pentaclass,
-                 info.goldstein, info.plover, info.plover_mode, reciprocal=reciprocal, confidence=conf)
+    return Event(
+        0,
+        0,
+        0,
+        "",
+        None,
+        src,
+        tgt,
+        cameo,
+        info.root,
+        info.quad,
+        info.pentaclass,
+        info.goldstein,
+        info.plover,
+        info.plover_mode,
+        reciprocal=reciprocal,
+        confidence=conf,
+    )
 
 
 class StubCoder:
@@ -55,8 +73,12 @@ def test_named_group_matches_only_itself() -> None:
     # PETR codes the Islamic State as IMGMUSISI: an exact prediction matches, a bare prefix
     # stays unknown
     assert gold_country("IMGMUSISI", "petr") == "IMGMUSISI"
-    assert Tuple3("USA", "11", gold_country("IMGMUSISI", "petr")).matches(Tuple3("USA", "11", "IMGMUSISI"))
-    assert not Tuple3("USA", "11", gold_country("IMGMUSISI", "petr")).matches(Tuple3("USA", "11", "IRQ"))
+    assert Tuple3("USA", "11", gold_country("IMGMUSISI", "petr")).matches(
+        Tuple3("USA", "11", "IMGMUSISI")
+    )
+    assert not Tuple3("USA", "11", gold_country("IMGMUSISI", "petr")).matches(
+        Tuple3("USA", "11", "IRQ")
+    )
     assert gold_country("IMG", "petr") is UNKNOWN
 
 
@@ -76,7 +98,11 @@ def test_unknown_never_matches() -> None:
         ([Tuple3("IGO", "07", "LBR")], [Tuple3("UN", "07", "LBR")], 1),
         ([Tuple3("IGO", "07", "LBR")], [Tuple3("FRA", "07", "LBR")], 0),
         ([Tuple3("KGZ", "08", None)], [Tuple3("KGZ", "08", None)], 1),
-        ([Tuple3("USA", "13", "EU"), Tuple3("USA", "13", "JPN")], [Tuple3("USA", "13", "JPN")] * 2, 1),
+        (
+            [Tuple3("USA", "13", "EU"), Tuple3("USA", "13", "JPN")],
+            [Tuple3("USA", "13", "JPN")] * 2,
+            1,
+        ),
     ],
 )
 def test_match_count(gold: list[Tuple3], pred: list[Tuple3], hits: int) -> None:
@@ -84,14 +110,22 @@ def test_match_count(gold: list[Tuple3], pred: list[Tuple3], hits: int) -> None:
 
 
 def test_petr_reciprocal_pairs_fold_into_one() -> None:
-    rec = {"events": [{"root": "04", "source": "USAGOV", "target": "RUS"},
-                      {"root": "04", "source": "RUSGOV", "target": "USA"}]}
+    rec = {
+        "events": [
+            {"root": "04", "source": "USAGOV", "target": "RUS"},
+            {"root": "04", "source": "RUSGOV", "target": "USA"},
+        ]
+    }
     assert gold_tuples(rec, "petr") == [Tuple3("USA", "04", "RUS", True)]
 
 
 def test_plover_reciprocal_and_quirks() -> None:
-    rec = {"plover": "DEMAND", "source": [{"code": "HUN"}, {"code": "ROU"}], "target": "diplomatic",
-           "reciprocal": True}
+    rec = {
+        "plover": "DEMAND",
+        "source": [{"code": "HUN"}, {"code": "ROU"}],
+        "target": "diplomatic",
+        "reciprocal": True,
+    }
     assert gold_tuples(rec, "plover") == [Tuple3("HUN", "REQUEST", "ROU", True)]
 
 
@@ -103,9 +137,22 @@ def test_macro_f1() -> None:
 
 def test_evaluate_petr() -> None:
     records: list[dict[str, Any]] = [
-        {"id": "1", "category": "GOLD", "date": "20140101", "text": "a",
-         "events": [{"cameo": "040", "root": "04", "source": "USA", "target": "RUS"}], "no_events": False},
-        {"id": "2", "category": "AFP", "date": "20140101", "text": "b", "events": [], "no_events": True},
+        {
+            "id": "1",
+            "category": "GOLD",
+            "date": "20140101",
+            "text": "a",
+            "events": [{"cameo": "040", "root": "04", "source": "USA", "target": "RUS"}],
+            "no_events": False,
+        },
+        {
+            "id": "2",
+            "category": "AFP",
+            "date": "20140101",
+            "text": "b",
+            "events": [],
+            "no_events": True,
+        },
         {"id": "3", "category": "AFP", "date": "", "text": "c", "events": [], "no_events": True},
     ]
     coder = StubCoder({"a": [ev("USA", "042", "RUS")], "b": [ev("FRA", "111", "DEU")]})
@@ -117,8 +164,16 @@ def test_evaluate_petr() -> None:
 
 
 def test_evaluate_plover_ignores_statements() -> None:
-    records = [{"id": "x", "text": "a", "plover": "CONSULT", "source": [{"code": "USA"}],
-                "target": [{"code": "RUS"}], "reciprocal": False}]
+    records = [
+        {
+            "id": "x",
+            "text": "a",
+            "plover": "CONSULT",
+            "source": [{"code": "USA"}],
+            "target": [{"code": "RUS"}],
+            "reciprocal": False,
+        }
+    ]
     coder = StubCoder({"a": [ev("USA", "010", "RUS", conf=0.9), ev("USA", "040", "RUS", conf=0.3)]})
     r = evaluate(records, coder)
     assert r["plover_accuracy"] == 1.0 and r["tuple"]["f1"] == 1.0

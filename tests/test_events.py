@@ -13,19 +13,47 @@ from multipolar._types import Event, Mention, Sentence
 spacy = pytest.importorskip("spacy")
 
 NAMES = {
-    "Canada": "CAN", "Mexico": "MEX", "Japan": "JPN", "Australia": "AUS", "Poland": "POL",
-    "South Korea": "KOR", "European Union": "EU", "Philippines": "PHL", "Russia": "RUS",
-    "Iran": "IRN", "United States": "USA", "China": "CHN", "France": "FRA", "Germany": "DEU",
-    "Turkey": "TUR", "Britain": "GBR", "India": "IND", "Pakistan": "PAK", "Ukraine": "UKR",
-    "Brazil": "BRA", "Chile": "CHL", "Kenya": "KEN", "Norway": "NOR", "Egypt": "EGY",
-    "Peru": "PER", "Mali": "MLI", "Nigeria": "NGA", "Somalia": "SOM", "Iraq": "IRQ",
-    "Syria": "SYR", "Sweden": "SWE", "Islamic State": "IMGMUSISI",
+    "Canada": "CAN",
+    "Mexico": "MEX",
+    "Japan": "JPN",
+    "Australia": "AUS",
+    "Poland": "POL",
+    "South Korea": "KOR",
+    "European Union": "EU",
+    "Philippines": "PHL",
+    "Russia": "RUS",
+    "Iran": "IRN",
+    "United States": "USA",
+    "China": "CHN",
+    "France": "FRA",
+    "Germany": "DEU",
+    "Turkey": "TUR",
+    "Britain": "GBR",
+    "India": "IND",
+    "Pakistan": "PAK",
+    "Ukraine": "UKR",
+    "Brazil": "BRA",
+    "Chile": "CHL",
+    "Kenya": "KEN",
+    "Norway": "NOR",
+    "Egypt": "EGY",
+    "Peru": "PER",
+    "Mali": "MLI",
+    "Nigeria": "NGA",
+    "Somalia": "SOM",
+    "Iraq": "IRQ",
+    "Syria": "SYR",
+    "Sweden": "SWE",
+    "Islamic State": "IMGMUSISI",
 }
 _PAT = re.compile(r"\b(" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b")
 
 
 def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
-    ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(text)]
+    ms = [
+        Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country")
+        for m in _PAT.finditer(text)
+    ]
     return coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), ms, "2025-01-01")
 
 
@@ -44,10 +72,15 @@ def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
     [
         ("Brazil and Chile agreed to expand trade ties.", {("BRA", "03", "CHL")}),
         ("Norway is stepping up defence ties with Kenya.", {("KEN", "06", "NOR")}),
-        ("Germany and France are pursuing closer ties with Egypt.", {("DEU", "03", "EGY"), ("EGY", "03", "FRA")}),
+        (
+            "Germany and France are pursuing closer ties with Egypt.",
+            {("DEU", "03", "EGY"), ("EGY", "03", "FRA")},
+        ),
         ("Germany pushed for cooperation with Kenya.", {("DEU", "03", "KEN")}),
-        ("The United States threatened tariffs against Brazil and India.",
-         {("USA", "13", "BRA"), ("USA", "13", "IND")}),
+        (
+            "The United States threatened tariffs against Brazil and India.",
+            {("USA", "13", "BRA"), ("USA", "13", "IND")},
+        ),
         ("Russia threatened to attack Ukraine.", {("RUS", "13", "UKR")}),
         ("France met Egypt in Cairo.", {("FRA", "04", "EGY")}),
         ("Chile held talks with Brazil on Monday.", {("BRA", "04", "CHL")}),
@@ -75,8 +108,10 @@ def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
         ("Germany insisted that Turkey must release the journalists.", {("DEU", "10", "TUR")}),
         # a condition is not an event of its own
         ("Iran threatened to attack Turkey unless Turkey withdrew.", {("IRN", "13", "TUR")}),
-        ("Russia warned it would cut gas supplies to Norway if Norway joined the bloc.",
-         {("RUS", "13", "NOR")}),
+        (
+            "Russia warned it would cut gas supplies to Norway if Norway joined the bloc.",
+            {("RUS", "13", "NOR")},
+        ),
         # protests with no one named target the own government; unnamed locals are placed
         ("Thousands of students protested in Kenya on Monday.", {("KEN", "14", "KEN")}),
         ("Demonstrators in Egypt blocked roads.", {("EGY", "14", "EGY")}),
@@ -85,7 +120,9 @@ def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
         ("Unidentified gunmen kidnapped two Kenya officials.", {(None, "18", "KEN")}),
     ],
 )
-def test_codes_and_roles(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+def test_codes_and_roles(
+    coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]
+) -> None:
     assert summary(code(coder, nlp, text)) == expected
 
 
@@ -129,13 +166,22 @@ def test_no_mentions_no_events(coder: EventCoder, nlp: Any) -> None:
     ("first", "second", "expected"),
     [
         # "it"/"they" anywhere in the next sentence's subject slot refers back to the actor
-        ("Russia massed troops near the border.", "On Monday, it threatened to attack Ukraine.",
-         {("RUS", "13", "UKR")}),
-        ("China and India met in May.", "Later, they signed a border pact with Kenya.",
-         {("CHN", "05", "KEN"), ("IND", "05", "KEN")}),
+        (
+            "Russia massed troops near the border.",
+            "On Monday, it threatened to attack Ukraine.",
+            {("RUS", "13", "UKR")},
+        ),
+        (
+            "China and India met in May.",
+            "Later, they signed a border pact with Kenya.",
+            {("CHN", "05", "KEN"), ("IND", "05", "KEN")},
+        ),
         # an actor earlier in the same sentence wins over the previous sentence
-        ("Russia massed troops near the border.", "Germany said on Monday that it would send aid to Ukraine.",
-         {("DEU", "03", "UKR")}),
+        (
+            "Russia massed troops near the border.",
+            "Germany said on Monday that it would send aid to Ukraine.",
+            {("DEU", "03", "UKR")},
+        ),
     ],
 )
 def test_pronoun_refers_back(
@@ -143,7 +189,10 @@ def test_pronoun_refers_back(
 ) -> None:
     coder.reset()  # a fresh article
     code(coder, nlp, first)
-    ms = [Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country") for m in _PAT.finditer(second)]
+    ms = [
+        Mention(m.start(), m.end(), m.group(), NAMES[m.group()], kind="country")
+        for m in _PAT.finditer(second)
+    ]
     evs = coder.code_sentence(Sentence(1, 0, len(second), second), nlp(second), ms, "2025-01-01")
     assert summary(evs) == expected
 
@@ -168,10 +217,15 @@ def test_pronoun_refers_back(
         ("Russia might attack Ukraine.", set()),
         ("Germany hoped that Egypt would be indicted.", set()),
         # a relative clause with no other party describes its head
-        ("Brazil, which has long resisted a harder line, met Chile on Monday.", {("BRA", "04", "CHL")}),
+        (
+            "Brazil, which has long resisted a harder line, met Chile on Monday.",
+            {("BRA", "04", "CHL")},
+        ),
     ],
 )
-def test_event_categories(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+def test_event_categories(
+    coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]
+) -> None:
     assert summary(code(coder, nlp, text)) == expected
 
 
@@ -229,7 +283,10 @@ def test_event_codes(coder: EventCoder, nlp: Any, text: str, cameo: str) -> None
         ("China refused to hold talks with India.", "125"),
         ("Turkey violated the airspace of Egypt.", "128"),
         ("The United States threatened to impose new tariffs on China.", "1312"),
-        ("Thousands of protesters rallied in Kenya to demand the resignation of the government.", "140"),
+        (
+            "Thousands of protesters rallied in Kenya to demand the resignation of the government.",
+            "140",
+        ),
         ("Russia deployed troops near the border with Ukraine.", "150"),
         ("Russia massed tanks near Ukraine.", "150"),
         ("Iran test-fired two ballistic missiles on Monday.", "150"),
@@ -283,7 +340,10 @@ def test_modern_news_no_event(coder: EventCoder, nlp: Any, text: str) -> None:
         # (a) CAMEO 01x: a statement of a named kind is an event even with nobody addressed
         ("Peru said on Monday it was worried about the rise in migration.", {("PER", "012", None)}),
         ("Kenya declined to comment on the report.", {("KEN", "011", None)}),
-        ("The government of India refused to comment on the border incident.", {("IND", "011", None)}),
+        (
+            "The government of India refused to comment on the border incident.",
+            {("IND", "011", None)},
+        ),
         ("Brazil expressed pessimism about the trade talks.", {("BRA", "012", None)}),
         ("Japan expressed optimism about the negotiations with China.", {("JPN", "013", "CHN")}),
         ("Nigeria acknowledged responsibility for the air strike.", {("NGA", "015", None)}),
@@ -294,21 +354,31 @@ def test_modern_news_no_event(coder: EventCoder, nlp: Any, text: str) -> None:
         # a bare "said" with nothing reported stays no event
         ("Kenya said on Monday that the weather was fine.", set()),
         # a statement noun's participle clause: the issuer demands, the clause's subject is asked
-        ("France issued a declaration demanding that Iran release the sailors.", {("FRA", "105", "IRN")}),
-        ("Kenya issued a joint declaration with Somalia demanding that Egypt withdraw its troops.",
-         {("KEN", "105", "EGY")}),
+        (
+            "France issued a declaration demanding that Iran release the sailors.",
+            {("FRA", "105", "IRN")},
+        ),
+        (
+            "Kenya issued a joint declaration with Somalia demanding that Egypt withdraw its troops.",
+            {("KEN", "105", "EGY")},
+        ),
         # (b) assault (18x) is not conventional military force (19)
         ("A suicide bomber from Somalia attacked a market in Kenya.", {("SOM", "1831", "KEN")}),
         ("Militants from Syria detonated a car bomb in Iraq.", {("SYR", "1832", "IRQ")}),
-        ("A suicide attack by militants from Somalia killed twelve soldiers from Kenya.",
-         {("SOM", "1831", "KEN")}),
+        (
+            "A suicide attack by militants from Somalia killed twelve soldiers from Kenya.",
+            {("SOM", "1831", "KEN")},
+        ),
         ("Kidnappers from Nigeria abducted ten students in Mali.", {("NGA", "181", "MLI")}),
         ("Police in Egypt tortured detainees from Kenya.", {("EGY", "1822", "KEN")}),
         ("Troops from Russia shelled positions in Ukraine.", {("RUS", "194", "UKR")}),
         # (c) mass violence (20x)
         ("Militias from Nigeria carried out ethnic cleansing in Mali.", {("NGA", "203", "MLI")}),
         ("Syria used chemical weapons against civilians in Iraq.", {("SYR", "2041", "IRQ")}),
-        ("Forces from Syria killed hundreds of civilians in a massacre in Iraq.", {("SYR", "202", "IRQ")}),
+        (
+            "Forces from Syria killed hundreds of civilians in a massacre in Iraq.",
+            {("SYR", "202", "IRQ")},
+        ),
         # (d) protest (14x), not fighting
         ("Thousands of workers went on strike in Chile.", {("CHL", "143", "CHL")}),
         ("Rioters in France torched cars.", {("FRA", "145", "FRA")}),
@@ -318,10 +388,14 @@ def test_modern_news_no_event(coder: EventCoder, nlp: Any, text: str) -> None:
         ("The president of Kenya praised the people of Kenya.", {("KEN", "051", "KEN")}),
         ("Norway will not accept any more refugees.", {("NOR", "124", None)}),
         # (f) coordinated subjects with an object act on it, each alone
-        ("Peru, Chile and Mexico recognised Kenya.",
-         {("PER", "054", "KEN"), ("CHL", "054", "KEN"), ("MEX", "054", "KEN")}),
-        ("Canada, Australia and Norway sent aid to Ukraine.",
-         {("CAN", "070", "UKR"), ("AUS", "070", "UKR"), ("NOR", "070", "UKR")}),
+        (
+            "Peru, Chile and Mexico recognised Kenya.",
+            {("PER", "054", "KEN"), ("CHL", "054", "KEN"), ("MEX", "054", "KEN")},
+        ),
+        (
+            "Canada, Australia and Norway sent aid to Ukraine.",
+            {("CAN", "070", "UKR"), ("AUS", "070", "UKR"), ("NOR", "070", "UKR")},
+        ),
         # ... but with no object they act on each other
         ("Peru and Chile signed a trade deal.", {("CHL", "057", "PER")}),
         # (g) the venue of talks is no party
@@ -335,11 +409,15 @@ def test_modern_news_no_event(coder: EventCoder, nlp: Any, text: str) -> None:
         ("France defeated Germany in the final.", set()),
         ("Will Russia attack Ukraine?", set()),
         # (i) a transnational armed group keeps its own code
-        ("The United States launched air strikes against Islamic State targets in Syria.",
-         {("USA", "195", "IMGMUSISI")}),
+        (
+            "The United States launched air strikes against Islamic State targets in Syria.",
+            {("USA", "195", "IMGMUSISI")},
+        ),
     ],
 )
-def test_event_classes(coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]) -> None:
+def test_event_classes(
+    coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str, str, str]]
+) -> None:
     """Full CAMEO codes and the dyad; reciprocal pairs are sorted."""
     got = set()
     for e in code(coder, nlp, text):
@@ -360,18 +438,27 @@ def test_event_classes(coder: EventCoder, nlp: Any, text: str, expected: set[tup
         ("Egypt said it would boycott the talks with Sweden.", {("EGY", "133", "SWE")}),
         ("Egypt said it could boycott the talks with Sweden.", set()),
         # one act told twice keeps its most specific code
-        ("Two suicide bombers from Syria killed 20 Iraqi soldiers when they blew themselves "
-         "up in Iraq.", {("SYR", "1831", "IRQ")}),
+        (
+            "Two suicide bombers from Syria killed 20 Iraqi soldiers when they blew themselves "
+            "up in Iraq.",
+            {("SYR", "1831", "IRQ")},
+        ),
         # an "as" clause is the scene of the main event; a "while" clause an event of its own
         ("Peru sent aid to Mexico as Chile attacked Kenya.", {("PER", "070", "MEX")}),
-        ("Peru sent aid to Mexico while Chile attacked Kenya.",
-         {("PER", "070", "MEX"), ("CHL", "190", "KEN")}),
+        (
+            "Peru sent aid to Mexico while Chile attacked Kenya.",
+            {("PER", "070", "MEX"), ("CHL", "190", "KEN")},
+        ),
         # the state a border is named after is no party to fighting near it
-        ("Troops from Russia shelled positions of Ukraine near the Polish border.",
-         {("RUS", "194", "UKR")}),
+        (
+            "Troops from Russia shelled positions of Ukraine near the Polish border.",
+            {("RUS", "194", "UKR")},
+        ),
         # a demand noun's clause hung on the verb is still the demand, not an act
-        ("Germany reiterated its demand today that Iran release the prisoners.",
-         {("DEU", "105", "IRN")}),
+        (
+            "Germany reiterated its demand today that Iran release the prisoners.",
+            {("DEU", "105", "IRN")},
+        ),
     ],
 )
 def test_one_act_and_backdrop(

@@ -34,10 +34,42 @@ SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 # Text that looks like news often enough to reach the actor matcher, parser and event coder.
 FRAGMENTS = [
-    "Canada", "Mexico", "the United States", "Japan", "China's", "NATO", "the EU", "Trudeau",
-    " signed ", " agreed ", " threatened ", " did not ", " tariffs on ", " with ", " and ",
-    " 80% of exports", " $5 billion", " percent", ". ", "! ", "? ", "\n", "\n\n", "Mr. ",
-    "U.S.", "\"", "“", "”", "(", ")", "…", "\u00a0", "\u200b", "\t", "Advertisement", "é",
+    "Canada",
+    "Mexico",
+    "the United States",
+    "Japan",
+    "China's",
+    "NATO",
+    "the EU",
+    "Trudeau",
+    " signed ",
+    " agreed ",
+    " threatened ",
+    " did not ",
+    " tariffs on ",
+    " with ",
+    " and ",
+    " 80% of exports",
+    " $5 billion",
+    " percent",
+    ". ",
+    "! ",
+    "? ",
+    "\n",
+    "\n\n",
+    "Mr. ",
+    "U.S.",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    "…",
+    "\u00a0",
+    "\u200b",
+    "\t",
+    "Advertisement",
+    "é",
 ]
 news_text = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=60).map("".join)
 any_text = st.text() | news_text
@@ -102,7 +134,9 @@ def test_split_text_loses_nothing(text: str, max_chars: int) -> None:
 
 
 @FAST
-@given(st.text().map(lambda s: s.encode("utf-8", "replace")), st.integers(min_value=4, max_value=64))
+@given(
+    st.text().map(lambda s: s.encode("utf-8", "replace")), st.integers(min_value=4, max_value=64)
+)
 def test_byte_parts_keep_every_byte_and_character(data: bytes, size: int) -> None:
     parts = list(_byte_parts(io.BytesIO(data), size))
     assert b"".join(parts) == data
@@ -121,9 +155,26 @@ def _items_ok(items: list[Document | Rejection]) -> None:
 
 
 @FAST
-@given(st.lists(st.binary(max_size=80) | st.builds(lambda d: json.dumps(d).encode(), st.dictionaries(st.sampled_from(["id", "text", "date", "title"]), st.text() | st.integers() | st.none()))).map(b"\n".join))
+@given(
+    st.lists(
+        st.binary(max_size=80)
+        | st.builds(
+            lambda d: json.dumps(d).encode(),
+            st.dictionaries(
+                st.sampled_from(["id", "text", "date", "title"]),
+                st.text() | st.integers() | st.none(),
+            ),
+        )
+    ).map(b"\n".join)
+)
 def test_jsonl_reader_never_raises(data: bytes) -> None:
-    _items_ok(list(read_jsonl_stream(io.BytesIO(data), "f.jsonl", ReadLimits(max_line_bytes=64, max_text_chars=1000))))
+    _items_ok(
+        list(
+            read_jsonl_stream(
+                io.BytesIO(data), "f.jsonl", ReadLimits(max_line_bytes=64, max_text_chars=1000)
+            )
+        )
+    )
 
 
 @FAST
@@ -134,7 +185,25 @@ def test_text_and_stdin_readers_never_raise(data: bytes) -> None:
 
 
 html_text = st.lists(
-    st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<html>", "<body>", "<!--", "-->", "<br/>", "&amp;", "<", ">", "<meta charset='x'>"])
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<div>",
+            "</div>",
+            "<script>",
+            "</script>",
+            "<html>",
+            "<body>",
+            "<!--",
+            "-->",
+            "<br/>",
+            "&amp;",
+            "<",
+            ">",
+            "<meta charset='x'>",
+        ]
+    )
     | news_text,
     max_size=40,
 ).map("".join)

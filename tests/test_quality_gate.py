@@ -32,7 +32,9 @@ def _metric(result: dict[str, Any], name: str) -> float:
 def test_floors_never_lowered_silently() -> None:
     history = FLOORS["history"]
     assert history, "the floors file needs a history"
-    assert history[-1]["floors"] == FLOORS["floors"], "record the current floors as the last history entry"
+    assert history[-1]["floors"] == FLOORS["floors"], (
+        "record the current floors as the last history entry"
+    )
     for prev, cur in itertools.pairwise(history):
         for scheme, metrics in cur["floors"].items():
             for name, value in metrics.items():

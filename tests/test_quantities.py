@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -292,13 +291,11 @@ def test_unresolved_and_org_mentions_are_not_states() -> None:
     ]
 
 
-def test_precheck_rejects_sentences_without_amount_quickly() -> None:
+def test_precheck_rejects_sentences_without_amount() -> None:
+    # The pre-check's speed is part of bench/run.py; here only its verdict is tested.
     text = "Canada and Mexico pledged deeper cooperation as the United States retreats. " * 20
     ms = mentions(text)
-    t0 = time.perf_counter()
-    for _ in range(2000):
-        assert extract_quantities(Sentence(0, 0, len(text), text), ms, "2025-01-01") == []
-    assert time.perf_counter() - t0 < 1.0
+    assert extract_quantities(Sentence(0, 0, len(text), text), ms, "2025-01-01") == []
 
 
 def test_seed_story_with_the_actor_kb() -> None:

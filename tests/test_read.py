@@ -49,7 +49,9 @@ def test_text_file(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     p.write_text("Canada and Mexico met.", encoding="utf-8")
     [doc] = _read(p)
-    assert isinstance(doc, Document) and doc.text == "Canada and Mexico met." and doc.origin == str(p)
+    assert (
+        isinstance(doc, Document) and doc.text == "Canada and Mexico met." and doc.origin == str(p)
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,9 @@ def test_jsonl_bad_lines_are_reported_with_line_numbers(tmp_path: Path) -> None:
 
 
 def test_truncated_gzip_keeps_earlier_lines(tmp_path: Path) -> None:
-    raw = b"".join(b'{"id": "%d", "text": "Canada met Mexico number %d."}\n' % (i, i) for i in range(2000))
+    raw = b"".join(
+        b'{"id": "%d", "text": "Canada met Mexico number %d."}\n' % (i, i) for i in range(2000)
+    )
     data = gzip.compress(raw)
     p = tmp_path / "cut.jsonl.gz"
     p.write_bytes(data[: len(data) // 2])
@@ -130,7 +134,9 @@ def test_html_extraction(tmp_path: Path) -> None:
 
 def test_script_only_html_is_rejected(tmp_path: Path) -> None:
     p = tmp_path / "s.html"
-    p.write_text("<html><head><script>var a = 1;</script></head><body><script>run()</script></body></html>")
+    p.write_text(
+        "<html><head><script>var a = 1;</script></head><body><script>run()</script></body></html>"
+    )
     [item] = _read(p)
     assert isinstance(item, Rejection) and "no article text" in item.reason
 

@@ -33,7 +33,11 @@ BIN = ROOT / ".venv" / "bin" / "multipolar"
 
 def _deep_html(levels: int) -> str:
     return (
-        "<html><body>" + "<div>" * levels + f"<p>{GOOD.replace('Canada', 'Chile')}</p>" + "</div>" * levels + "</body></html>"
+        "<html><body>"
+        + "<div>" * levels
+        + f"<p>{GOOD.replace('Canada', 'Chile')}</p>"
+        + "</div>" * levels
+        + "</body></html>"
     )
 
 
@@ -55,9 +59,19 @@ BAD_INPUTS: list[tuple[str, bytes, str, str]] = [
     ("nul.html", b"<html>\x00\x00\x00" * 100, "rejected", "binary"),
     ("badutf8.txt", GOOD.encode() + " café ".encode() + b"\xff\xfe", "note", "invalid UTF-8"),
     ("latin1.txt", (GOOD + " Montréal, Québec.").encode("latin-1"), "note", "Latin-1"),
-    ("script.html", b"<html><head><script>var a=1;</script></head><body><script>go()</script></body></html>", "rejected", "no article text"),
+    (
+        "script.html",
+        b"<html><head><script>var a=1;</script></head><body><script>go()</script></body></html>",
+        "rejected",
+        "no article text",
+    ),
     ("french.txt", FRENCH.encode(), "rejected", "language 'fr'"),
-    ("debris.txt", b"Advertisement\n\nRead more\n\nSign up for our newsletter\n", "rejected", "no text left"),
+    (
+        "debris.txt",
+        b"Advertisement\n\nRead more\n\nSign up for our newsletter\n",
+        "rejected",
+        "no text left",
+    ),
     ("cut.jsonl.gz", _truncated_gz(), "rejected", "ends early or is corrupt"),
     ("notgz.jsonl.gz", b"this is not gzip at all", "rejected", "corrupt"),
     ("deep.html", _deep_html(20_000).encode(), "note", "flattened"),
@@ -79,7 +93,9 @@ def _articles(db: Path) -> int:
         return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
 
 
-@pytest.mark.parametrize(("name", "content", "status", "reason"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+@pytest.mark.parametrize(
+    ("name", "content", "status", "reason"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS]
+)
 def test_bad_input_costs_only_itself(
     tmp_path: Path, db: Path, name: str, content: bytes, status: str, reason: str
 ) -> None:
@@ -107,8 +123,11 @@ def test_jsonl_bad_lines_named_with_line_numbers(tmp_path: Path, db: Path) -> No
         b'{"id": "d", "text": "   "}\n'
         b"[1, 2, 3]\n"
         b'"just a string"\n'
-        + b"[" * 100_000 + b"\n"
-        + b'{"id": "h", "text": "' + GOOD.replace("Canada", "Japan").encode() + b'"}\n'
+        + b"[" * 100_000
+        + b"\n"
+        + b'{"id": "h", "text": "'
+        + GOOD.replace("Canada", "Japan").encode()
+        + b'"}\n'
     )
     code, err = _ingest(CliRunner(), db, str(p))
     assert code == 0
@@ -121,7 +140,10 @@ def test_jsonl_bad_lines_named_with_line_numbers(tmp_path: Path, db: Path) -> No
 def test_long_jsonl_line_is_skipped_without_holding_it(tmp_path: Path, db: Path) -> None:
     p = tmp_path / "long.jsonl"
     p.write_text(
-        json.dumps({"id": "x", "text": "word " * 200_000}) + "\n" + json.dumps({"id": "y", "text": GOOD}) + "\n"
+        json.dumps({"id": "x", "text": "word " * 200_000})
+        + "\n"
+        + json.dumps({"id": "y", "text": GOOD})
+        + "\n"
     )
     from multipolar._ingest import ingest
     from multipolar._read import ReadLimits
@@ -142,7 +164,9 @@ def test_long_jsonl_line_is_skipped_without_holding_it(tmp_path: Path, db: Path)
         ([], ["empty.txt", "good.txt"], 0),
     ],
 )
-def test_exit_codes(tmp_path: Path, db: Path, args: list[str], inputs: list[str], expected: int) -> None:
+def test_exit_codes(
+    tmp_path: Path, db: Path, args: list[str], inputs: list[str], expected: int
+) -> None:
     (tmp_path / "good.txt").write_text(GOOD)
     (tmp_path / "empty.txt").write_text("")
     code, _ = _ingest(CliRunner(), db, *args, *[str(tmp_path / i) for i in inputs])
@@ -191,7 +215,11 @@ def _peak_rss_kib(args: list[str]) -> tuple[int, str]:
         "    print('PEAK', hwm.group(1) if hwm else 0, file=sys.stderr)\n"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     peak = [ln for ln in proc.stderr.splitlines() if ln.startswith("PEAK")]
     assert proc.returncode == 0 and peak, proc.stderr[-2000:]
@@ -214,7 +242,9 @@ def test_30mb_text_is_split_with_bounded_memory(tmp_path: Path, db: Path) -> Non
     peak, err = _peak_rss_kib(["ingest", "--db", str(db), str(big)])
     with duckdb.connect(str(db), read_only=True) as con:
         parts = con.execute("SELECT origin, n_chars FROM articles ORDER BY origin").fetchall()
-    assert len(parts) == 16 and all(o.startswith(f"{big}#part") and c <= 2_000_000 for o, c in parts)
+    assert len(parts) == 16 and all(
+        o.startswith(f"{big}#part") and c <= 2_000_000 for o, c in parts
+    )
     assert "part 1 of a text longer than" in err
     # The file is 30 MiB; holding it whole (bytes + str + cleaned copy) would show up here.
     # Measured ~210 MiB, most of it DuckDB's checkpoint of the articles table (docs/limits.md).
@@ -229,7 +259,10 @@ def test_deep_html_does_not_crash_the_process(tmp_path: Path, db: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD.replace("Canada", "Japan"))
     proc = subprocess.run(
         [str(BIN), "ingest", "--db", str(db), str(deep), str(tmp_path / "good.txt")],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "nested 20,00" in proc.stderr and "flattened" in proc.stderr
@@ -241,17 +274,39 @@ SHARED_PAGES: list[tuple[str, Callable[[str, str | None], bool]]] = [
     ("html/newspaper4k/html/cnn_test_nlp.html", lambda status, lang: status == "added"),
     ("html/newspaper4k/html/cnn_002.html", lambda status, lang: status == "added"),
     ("html/newspaper4k/html/google_meta_refresh.html", lambda status, lang: status == "rejected"),
-    ("html/newspaper4k/html/chinese_article.html", lambda status, lang: status == "rejected" and lang == "zh"),
-    ("html/newspaper4k/html/japanese_article.html", lambda status, lang: status == "rejected" and lang == "ja"),
-    ("html/newspaper4k/html/arabic_article.html", lambda status, lang: status == "rejected" and lang == "ar"),
-    ("html/newspaper4k/html/spanish_article.html", lambda status, lang: status == "rejected" and lang == "es"),
-    ("html/mozilla_readability/test-pages/lemonde-1/source.html", lambda status, lang: status == "rejected" and lang == "fr"),
-    ("html/mozilla_readability/test-pages/heise/source.html", lambda status, lang: status == "rejected" and lang == "de"),
+    (
+        "html/newspaper4k/html/chinese_article.html",
+        lambda status, lang: status == "rejected" and lang == "zh",
+    ),
+    (
+        "html/newspaper4k/html/japanese_article.html",
+        lambda status, lang: status == "rejected" and lang == "ja",
+    ),
+    (
+        "html/newspaper4k/html/arabic_article.html",
+        lambda status, lang: status == "rejected" and lang == "ar",
+    ),
+    (
+        "html/newspaper4k/html/spanish_article.html",
+        lambda status, lang: status == "rejected" and lang == "es",
+    ),
+    (
+        "html/mozilla_readability/test-pages/lemonde-1/source.html",
+        lambda status, lang: status == "rejected" and lang == "fr",
+    ),
+    (
+        "html/mozilla_readability/test-pages/heise/source.html",
+        lambda status, lang: status == "rejected" and lang == "de",
+    ),
 ]
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("rel", "ok"), SHARED_PAGES, ids=[p[0].split("/")[-2] + "/" + p[0].split("/")[-1] for p in SHARED_PAGES])
+@pytest.mark.parametrize(
+    ("rel", "ok"),
+    SHARED_PAGES,
+    ids=[p[0].split("/")[-2] + "/" + p[0].split("/")[-1] for p in SHARED_PAGES],
+)
 def test_real_edge_case_pages(db: Path, rel: str, ok: Callable[[str, str | None], bool]) -> None:
     page = shared_path("news", rel)
     code, err = _ingest(CliRunner(), db, str(page))
@@ -284,9 +339,15 @@ def test_over_long_sentence_is_cut_and_coded(tmp_path: Path) -> None:
     # A run-on "sentence" of 11k characters (a scraped table) must neither stall the parser
     # nor crash: the segmenter cuts it into pieces with exact offsets.
     p = tmp_path / "runon.txt"
-    p.write_text("Canada and Mexico signed a deal with " + "the United States and Japan " * 400 + "today.")
-    result = CliRunner().invoke(cli, ["extract", str(p), "--date", "2025-01-01", "--format", "jsonl"])
+    p.write_text(
+        "Canada and Mexico signed a deal with " + "the United States and Japan " * 400 + "today."
+    )
+    result = CliRunner().invoke(
+        cli, ["extract", str(p), "--date", "2025-01-01", "--format", "jsonl"]
+    )
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     text = p.read_text()
-    assert all(len(e["sentence"]) <= 2000 and text[e["start"] : e["end"]] == e["sentence"] for e in events)
+    assert all(
+        len(e["sentence"]) <= 2000 and text[e["start"] : e["end"]] == e["sentence"] for e in events
+    )

@@ -42,7 +42,12 @@ def _mp(*args: str | Path | int) -> list[str]:
 
 def _synthetic(n: int) -> list[dict[str, Any]]:
     # Enough variety for events and quantities when ../shared is absent.
-    pairs = [("Canada", "Mexico"), ("Japan", "Australia"), ("Poland", "South Korea"), ("France", "Germany")]
+    pairs = [
+        ("Canada", "Mexico"),
+        ("Japan", "Australia"),
+        ("Poland", "South Korea"),
+        ("France", "Germany"),
+    ]
     verbs = ["signed a trade agreement with", "criticized", "met with", "threatened tariffs on"]
     out = []
     for i in range(n):
@@ -52,7 +57,9 @@ def _synthetic(n: int) -> list[dict[str, Any]]:
             f"{a} {v} {b} on Monday, officials said in dispatch {i}. "
             f"About {40 + i % 50} percent of {a}'s exports go to {b}, worth ${i + 1} billion a year."
         )
-        out.append({"id": f"syn-{i:04d}", "date": f"20{15 + i % 5}-0{1 + i % 9}-1{i % 9}", "text": text})
+        out.append(
+            {"id": f"syn-{i:04d}", "date": f"20{15 + i % 5}-0{1 + i % 9}-1{i % 9}", "text": text}
+        )
     return out
 
 
@@ -61,7 +68,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The first 300 AllSides records when ../shared is present, else a synthetic corpus."""
     path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
     if ALLSIDES.exists():
-        with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh, path.open("w", encoding="utf-8") as out:
+        with (
+            gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh,
+            path.open("w", encoding="utf-8") as out,
+        ):
             for _, line in zip(range(CORPUS_SIZE), fh, strict=False):
                 out.write(line)
     else:
@@ -78,9 +88,13 @@ def _run(args: list[str], timeout: float = 300) -> subprocess.CompletedProcess[s
 def _state(db: Path) -> dict[str, Any]:
     """Everything a rerun must reproduce; opening read-only also proves the file opens."""
     with duckdb.connect(str(db), read_only=True) as con:
-        articles = sorted(con.execute("SELECT id, content_hash, coded_at IS NOT NULL FROM articles").fetchall())
+        articles = sorted(
+            con.execute("SELECT id, content_hash, coded_at IS NOT NULL FROM articles").fetchall()
+        )
         events = Counter(
-            con.execute("SELECT article_id, sentence_index, source, target, cameo FROM events").fetchall()
+            con.execute(
+                "SELECT article_id, sentence_index, source, target, cameo FROM events"
+            ).fetchall()
         )
         quantities = Counter(
             con.execute(
@@ -95,7 +109,9 @@ def _kill_after(args: list[str], delay: float) -> bool:
 
     Returns True when it was killed, False when it finished first.
     """
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         proc.wait(timeout=delay)
         return False
@@ -134,7 +150,9 @@ def clean_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> CleanRu
     t0 = time.monotonic()
     writer = subprocess.Popen(
         _mp("code", "--db", db, "--workers", 2, "--batch-size", 8),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         while writer.poll() is None:
@@ -158,7 +176,9 @@ def test_readers_succeed_while_code_writes(clean_run: CleanRun) -> None:
     assert len(set(clean_run.events_seen)) > 1, "no read fell between two commits"
 
 
-def test_sigkill_then_rerun_equals_clean_run(corpus: Path, clean_run: CleanRun, tmp_path: Path) -> None:
+def test_sigkill_then_rerun_equals_clean_run(
+    corpus: Path, clean_run: CleanRun, tmp_path: Path
+) -> None:
     rng = random.Random(6)
     expected = clean_run.state
     assert expected["events"] and all(coded for *_, coded in expected["articles"])

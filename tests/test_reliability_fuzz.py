@@ -21,7 +21,10 @@ SEEDS = {
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("atheris") is None, reason="atheris not installed (pip install atheris)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("atheris") is None,
+    reason="atheris not installed (pip install atheris)",
+)
 def test_fuzz_readers(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -29,11 +32,22 @@ def test_fuzz_readers(tmp_path: Path) -> None:
         (corpus / name).write_bytes(data)
     proc = subprocess.run(
         [
-            sys.executable, str(ROOT / "tests" / "fuzz" / "fuzz_readers.py"),
-            f"-max_total_time={FUZZ_SECONDS}", "-rss_limit_mb=2048", "-timeout=30",
-            f"-artifact_prefix={tmp_path}/", str(corpus),
+            sys.executable,
+            str(ROOT / "tests" / "fuzz" / "fuzz_readers.py"),
+            f"-max_total_time={FUZZ_SECONDS}",
+            "-rss_limit_mb=2048",
+            "-timeout=30",
+            f"-artifact_prefix={tmp_path}/",
+            str(corpus),
         ],
-        capture_output=True, text=True, timeout=FUZZ_SECONDS * 6, check=False,
+        capture_output=True,
+        text=True,
+        timeout=FUZZ_SECONDS * 6,
+        check=False,
     )
-    crashes = sorted(tmp_path.glob("crash-*")) + sorted(tmp_path.glob("timeout-*")) + sorted(tmp_path.glob("oom-*"))
+    crashes = (
+        sorted(tmp_path.glob("crash-*"))
+        + sorted(tmp_path.glob("timeout-*"))
+        + sorted(tmp_path.glob("oom-*"))
+    )
     assert proc.returncode == 0 and not crashes, proc.stderr[-4000:]

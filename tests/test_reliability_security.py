@@ -26,7 +26,11 @@ def _serve_module() -> Any:
 
 def test_serve_binds_loopback_by_default(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serve = _serve_module()
-    assert inspect.signature(serve.run).parameters["host"].default in ("127.0.0.1", "localhost", "::1")
+    assert inspect.signature(serve.run).parameters["host"].default in (
+        "127.0.0.1",
+        "localhost",
+        "::1",
+    )
     ingest([str(SAMPLE)], db)
     calls: list[tuple[Any, ...]] = []
     monkeypatch.setattr(serve, "run", lambda *a, **k: calls.append((*a, *k.values())))
@@ -36,18 +40,30 @@ def test_serve_binds_loopback_by_default(db: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10"])
-def test_serve_refuses_remote_host_unless_told(db: Path, monkeypatch: pytest.MonkeyPatch, host: str) -> None:
+def test_serve_refuses_remote_host_unless_told(
+    db: Path, monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
     serve = _serve_module()
     ingest([str(SAMPLE)], db)
     monkeypatch.setattr(serve, "run", lambda *a, **k: None)
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--host", host])
     assert result.exit_code == 2
-    assert CliRunner().invoke(cli, ["serve", "--db", str(db), "--host", host, "--allow-remote"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(cli, ["serve", "--db", str(db), "--host", host, "--allow-remote"])
+        .exit_code
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
     "url",
-    ["/../../etc/passwd", "/static/../../../etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd"],
+    [
+        "/../../etc/passwd",
+        "/static/../../../etc/passwd",
+        "/static/..%2f..%2f..%2fetc%2fpasswd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ],
 )
 def test_serve_does_not_serve_files_by_path(db: Path, url: str) -> None:
     serve = _serve_module()
@@ -58,16 +74,35 @@ def test_serve_does_not_serve_files_by_path(db: Path, url: str) -> None:
     assert response.status_code in (400, 404, 405) and "root:" not in response.text
 
 
-HOSTILE = ["CAN' OR '1'='1", "x'); DROP TABLE events; --", '"; DELETE FROM articles; --', "CAN\x00", "%", "_"]
+HOSTILE = [
+    "CAN' OR '1'='1",
+    "x'); DROP TABLE events; --",
+    '"; DELETE FROM articles; --',
+    "CAN\x00",
+    "%",
+    "_",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_query_values_are_parameters(db: Path, value: str) -> None:
     ingest([str(SAMPLE)], db)
     ev = Event(
-        sentence_index=0, start=0, end=1, sentence="x", date="2025-01-01", source="CAN", target="MEX",
-        cameo="036", cameo_root="03", quad=1, pentaclass=1, goldstein=4.0, plover="CONSULT",
-        plover_mode=None, article_id="sample-001",
+        sentence_index=0,
+        start=0,
+        end=1,
+        sentence="x",
+        date="2025-01-01",
+        source="CAN",
+        target="MEX",
+        cameo="036",
+        cameo_root="03",
+        quad=1,
+        pentaclass=1,
+        goldstein=4.0,
+        plover="CONSULT",
+        plover_mode=None,
+        article_id="sample-001",
     )
     with _store.opened(db) as con:
         _store.save_coded(con, [("sample-001", Coded(events=[ev]))], "t@0")
@@ -86,7 +121,9 @@ def _calls(tree: ast.AST) -> list[tuple[str, ast.Call]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             f = node.func
-            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            name = (
+                f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            )
             out.append((name, node))
     return out
 
@@ -96,22 +133,32 @@ def test_no_unsafe_deserialisation_or_shell(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
-            names = [a.name for a in node.names] + ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
-            assert not {"pickle", "cPickle", "dill", "marshal", "shelve"} & set(names), f"{path.name}:{node.lineno}"
+            names = [a.name for a in node.names] + (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            )
+            assert not {"pickle", "cPickle", "dill", "marshal", "shelve"} & set(names), (
+                f"{path.name}:{node.lineno}"
+            )
     for name, call in _calls(tree):
         where = f"{path.name}:{call.lineno}"
         assert name not in ("eval", "exec", "system", "popen"), where
         if name in ("Popen", "run", "call", "check_output"):
             assert not any(k.arg == "shell" for k in call.keywords), where
-        if name == "load" and isinstance(call.func, ast.Attribute) and getattr(call.func.value, "id", "") == "yaml":
+        if (
+            name == "load"
+            and isinstance(call.func, ast.Attribute)
+            and getattr(call.func.value, "id", "") == "yaml"
+        ):
             loader = next((k.value for k in call.keywords if k.arg == "Loader"), None)
             assert loader is not None, f"{where}: yaml.load without a safe Loader"
-            assert "Unsafe" not in ast.unparse(loader) and "FullLoader" not in ast.unparse(loader), where
+            assert "Unsafe" not in ast.unparse(loader) and "FullLoader" not in ast.unparse(
+                loader
+            ), where
 
 
 def test_ingest_log_origins_are_as_given_and_json_safe(tmp_path: Path, db: Path) -> None:
     # Odd file names (spaces, quotes, non-ASCII, newline-free) travel as data, not as SQL.
-    p = tmp_path / "it's a \"weird\" naïve; DROP TABLE articles.txt"
+    p = tmp_path / 'it\'s a "weird" naïve; DROP TABLE articles.txt'
     p.write_text("Canada and Mexico agreed to deepen trade ties on Thursday, officials said.")
     assert ingest([str(p)], db).added == 1
     with _store.opened(db, read_only=True) as con:

@@ -20,7 +20,9 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     seed = shared_path("seed", "us-allies-realign.txt")
     db = str(tmp_path_factory.mktemp("seed") / "seed.duckdb")
     runner = CliRunner()
-    assert runner.invoke(cli, ["ingest", "--db", db, str(seed), "--date", "2025-09-20"]).exit_code == 0
+    assert (
+        runner.invoke(cli, ["ingest", "--db", db, str(seed), "--date", "2025-09-20"]).exit_code == 0
+    )
     assert runner.invoke(cli, ["code", "--db", db, "--workers", "1"]).exit_code == 0
     return db
 
@@ -48,7 +50,9 @@ def _between(events: list[dict[str, object]], a: str, b: str) -> list[dict[str, 
     ("a", "b"),
     [("CAN", "MEX"), ("JPN", "AUS"), ("POL", "KOR"), ("EU", "PHL"), ("CAN", "PHL")],
 )
-def test_states_drawing_closer_are_coded_as_cooperation(events: list[dict[str, object]], a: str, b: str) -> None:
+def test_states_drawing_closer_are_coded_as_cooperation(
+    events: list[dict[str, object]], a: str, b: str
+) -> None:
     pair = _between(events, a, b)
     assert pair, f"no event between {a} and {b}"
     assert any(e["quad"] in (1, 2) and not e["negated"] for e in pair)
@@ -57,7 +61,11 @@ def test_states_drawing_closer_are_coded_as_cooperation(events: list[dict[str, o
 
 @pytest.mark.parametrize("target", ["CAN", "JPN"])
 def test_us_tariff_threats(events: list[dict[str, object]], target: str) -> None:
-    threats = [e for e in events if e["source"] == "USA" and e["target"] == target and e["cameo_root"] == "13"]
+    threats = [
+        e
+        for e in events
+        if e["source"] == "USA" and e["target"] == target and e["cameo_root"] == "13"
+    ]
     assert threats, f"no US threat against {target}"
 
 
@@ -87,13 +95,20 @@ def test_every_event_points_at_its_sentence(seed_db: str, events: list[dict[str,
 @pytest.mark.parametrize(("subject", "partner"), [("CAN", "USA"), ("MEX", "USA")])
 def test_export_dependence(quantities: list[dict[str, object]], subject: str, partner: str) -> None:
     assert any(
-        q["kind"] == "export_share" and q["subject"] == subject and q["partner"] == partner and q["value"] == 80
+        q["kind"] == "export_share"
+        and q["subject"] == subject
+        and q["partner"] == partner
+        and q["value"] == 80
         for q in quantities
     )
 
 
 def test_trade_values(quantities: list[dict[str, object]]) -> None:
-    values = {(q["subject"], q["partner"], q["unit"], round(float(q["value"]) / 1e9, 1)) for q in quantities if q["kind"] == "trade_value"}  # type: ignore[arg-type]
+    values = {
+        (q["subject"], q["partner"], q["unit"], round(float(q["value"]) / 1e9, 1))
+        for q in quantities
+        if q["kind"] == "trade_value"
+    }  # type: ignore[arg-type]
     assert ("CAN", "USA", "CAD", 924.4) in values
     assert ("CAN", "MEX", "CAD", 55.4) in values
     usd = [q for q in quantities if q["kind"] == "trade_value" and q["partner"] == "USA"]

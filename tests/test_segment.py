@@ -12,7 +12,10 @@ from multipolar._segment import segment
         ("The U.S. and Canada met. They agreed.", ["The U.S. and Canada met.", "They agreed."]),
         ("Mr. Carney spoke. Mrs. Smith left.", ["Mr. Carney spoke.", "Mrs. Smith left."]),
         ("It rose 3.5 per cent. Then fell.", ["It rose 3.5 per cent.", "Then fell."]),
-        ('"We will move forwards," he said. Then he left.', ['"We will move forwards," he said.', "Then he left."]),
+        (
+            '"We will move forwards," he said. Then he left.',
+            ['"We will move forwards," he said.', "Then he left."],
+        ),
         ("He said: “Yes.” She agreed.", ["He said: “Yes.”", "She agreed."]),
         ("Headline without stop\nBody sentence.", ["Headline without stop", "Body sentence."]),
         ("Is it? Yes! Fine.", ["Is it?", "Yes!", "Fine."]),

@@ -25,8 +25,14 @@ from .test_report import CAN_MEX_PACT, NO_DEAL, USA_THREAT, build_db
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -63,8 +69,9 @@ def test_stats_and_page(client: TestClient) -> None:
         ({"actor": "XXX"}, 0, None),
     ],
 )
-def test_events_filters(client: TestClient, params: dict[str, object], expected_count: int,
-                        must_contain: str | None) -> None:
+def test_events_filters(
+    client: TestClient, params: dict[str, object], expected_count: int, must_contain: str | None
+) -> None:
     body = client.get("/api/events", params=params).json()
     assert body["count"] == expected_count
     if must_contain:
@@ -73,7 +80,13 @@ def test_events_filters(client: TestClient, params: dict[str, object], expected_
 
 @pytest.mark.parametrize(
     "params",
-    [{"limit": 0}, {"limit": 999999}, {"since": "yesterday"}, {"actor": "USA' OR 1=1 --"}, {"dyad": "CAN"}],
+    [
+        {"limit": 0},
+        {"limit": 999999},
+        {"since": "yesterday"},
+        {"actor": "USA' OR 1=1 --"},
+        {"dyad": "CAN"},
+    ],
 )
 def test_events_rejects_bad_parameters(client: TestClient, params: dict[str, object]) -> None:
     assert client.get("/api/events", params=params).status_code == 422
@@ -84,7 +97,9 @@ def test_dyads_network_hedging(client: TestClient) -> None:
     assert [r["period"] for r in d["series"]] == ["2025Q1", "2025Q2", "2025Q3", "2025Q4"]
     assert sum(r["n_events"] for r in d["series"]) == 3
     assert d["examples"][0]["sentence"] == CAN_MEX_PACT
-    assert client.get("/api/dyads", params={"a": "CAN", "b": "MEX", "freq": "day"}).status_code == 422
+    assert (
+        client.get("/api/dyads", params={"a": "CAN", "b": "MEX", "freq": "day"}).status_code == 422
+    )
 
     net = client.get("/api/network", params={"hub": "USA"}).json()
     actors = {n["actor"] for n in net["nodes"]}
@@ -109,8 +124,16 @@ def test_trusted_hosts(demo_db: Path) -> None:
     assert client.get("/api/stats", headers={"host": "127.0.0.1:8000"}).status_code == 200
 
 
-@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("::1", True), ("localhost", True),
-                                                 ("0.0.0.0", False), ("192.168.1.5", False)])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+    ],
+)
 def test_is_loopback(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
@@ -190,4 +213,6 @@ def test_dashboard_in_chromium(live_url: str) -> None:
         finally:
             browser.close()
     assert not errors, errors
-    assert all(u.startswith(live_url) for u in requests), [u for u in requests if not u.startswith(live_url)]
+    assert all(u.startswith(live_url) for u in requests), [
+        u for u in requests if not u.startswith(live_url)
+    ]

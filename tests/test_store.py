@@ -13,16 +13,32 @@ from tests.conftest import SAMPLE
 
 def _event(aid: str, idx: int) -> Event:
     return Event(
-        sentence_index=idx, start=0, end=5, sentence="x", date="2025-01-01", source="CAN", target="MEX",
-        cameo="036", cameo_root="03", quad=1, pentaclass=1, goldstein=4.0, plover="CONSULT",
-        plover_mode=None, plover_context=["diplomatic"], article_id=aid, coder="t@0",
+        sentence_index=idx,
+        start=0,
+        end=5,
+        sentence="x",
+        date="2025-01-01",
+        source="CAN",
+        target="MEX",
+        cameo="036",
+        cameo_root="03",
+        quad=1,
+        pentaclass=1,
+        goldstein=4.0,
+        plover="CONSULT",
+        plover_mode=None,
+        plover_context=["diplomatic"],
+        article_id=aid,
+        coder="t@0",
     )
 
 
 def test_schema_created_and_versioned(db: Path) -> None:
     with _store.opened(db) as con:
         assert _store.schema_version(con) == _store.SCHEMA_VERSION
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
     assert {"articles", "events", "quantities", "ingest_log", "meta"} <= tables
 
 
@@ -92,9 +108,22 @@ def test_default_date_only_fills_missing(db: Path, tmp_path: Path) -> None:
 
 def test_save_coded_is_atomic_and_replaces(db: Path) -> None:
     ingest([str(SAMPLE)], db)
-    coded = Coded(events=[_event("sample-001", 0), _event("sample-001", 1)], quantities=[
-        Quantity(sentence_index=0, start=0, end=3, kind="export_share", subject="CAN", partner="USA", value=75.0, unit="percent", article_id="sample-001")
-    ])
+    coded = Coded(
+        events=[_event("sample-001", 0), _event("sample-001", 1)],
+        quantities=[
+            Quantity(
+                sentence_index=0,
+                start=0,
+                end=3,
+                kind="export_share",
+                subject="CAN",
+                partner="USA",
+                value=75.0,
+                unit="percent",
+                article_id="sample-001",
+            )
+        ],
+    )
     with _store.opened(db) as con:
         _store.save_coded(con, [("sample-001", coded)], "t@0")
         _store.save_coded(con, [("sample-001", coded)], "t@0")
@@ -106,7 +135,10 @@ def test_save_coded_is_atomic_and_replaces(db: Path) -> None:
         with pytest.raises(duckdb.Error):
             _store.save_coded(con, [("sample-002", bad)], "t@0")
         assert _store.count_uncoded(con) == 5
-        assert con.execute("SELECT count(*) FROM events WHERE article_id = 'sample-002'").fetchone()[0] == 0
+        assert (
+            con.execute("SELECT count(*) FROM events WHERE article_id = 'sample-002'").fetchone()[0]
+            == 0
+        )
 
 
 @pytest.mark.parametrize(
@@ -127,7 +159,11 @@ def test_save_coded_is_atomic_and_replaces(db: Path) -> None:
 def test_query_events_filters(db: Path, flt: _store.EventFilter, n: int) -> None:
     ingest([str(SAMPLE)], db)
     with _store.opened(db) as con:
-        _store.save_coded(con, [("sample-001", Coded(events=[_event("sample-001", 0), _event("sample-001", 1)]))], "t@0")
+        _store.save_coded(
+            con,
+            [("sample-001", Coded(events=[_event("sample-001", 0), _event("sample-001", 1)]))],
+            "t@0",
+        )
         assert len(_store.query_events(con, flt)) == n
 
 

@@ -40,7 +40,9 @@ __all__ = [
 ]
 
 
-def ingest(paths: list[str], db: str | os.PathLike[str] = "multipolar.duckdb", date: dt.date | None = None) -> Any:
+def ingest(
+    paths: list[str], db: str | os.PathLike[str] = "multipolar.duckdb", date: dt.date | None = None
+) -> Any:
     """Ingest files or folders into ``db``; returns a report with added/duplicates/rejected."""
     from ._ingest import ingest as _ingest
 

@@ -628,7 +628,7 @@ class ActorKB:
         out = self._compounds(text, base)
         if _GOVT_RE.search(text):
             out = self._governments(text, out, day)
-        return out
+        return _outermost(out)
 
     def lookup(self, name: str, date: dt.date | None = None) -> list[Mention]:
         """Every reading of ``name`` at ``date``, best first, each with its reason."""
@@ -753,7 +753,8 @@ class ActorKB:
             before = text[max(0, start - 30) : start]
             if re.search(r"\bthe\s+$", before, re.IGNORECASE):
                 return None  # "the Moon", "the Trump" is not the person
-            prev = re.search(r"([A-Z][a-zà-ÿ\-]+)\s+$", before)
+            # Same line only: a word that ends the previous paragraph is not a first name.
+            prev = re.search(r"([A-Z][a-zà-ÿ\-]+)[ \t]+$", before)
             if (
                 prev
                 and _looks_like_given_name(prev.group(1), self._cands)
@@ -761,10 +762,11 @@ class ActorKB:
                 and not re.search(rf"(?:{_TITLES_KNOWN})\s+$", before)
             ):
                 other = f"{prev.group(1)} {surface}"
+                first = start - len(prev.group(0))
                 return Mention(
-                    start - len(prev.group(0)),
+                    first,
                     end,
-                    other,
+                    text[first:end],
                     None,
                     None,
                     "name",
@@ -1224,6 +1226,20 @@ def _pick(spells: Sequence[Spell], day: dt.date) -> tuple[Spell, str]:
 
     best = min(spells, key=key)
     return best, best.status(day)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions that overlap an earlier-starting (or, at the same start, longer) one.
+
+    The title and compound passes widen a mention over its neighbours ("Secretary of State"
+    + "Mike Pompeo"); whatever they leave overlapping is the narrower reading.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ordered:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
 
 
 # -- context rules for ambiguous names -------------------------------------------------------

@@ -54,7 +54,11 @@ QUAD_NAMES: dict[int, str] = {
 # force (roots 18-20) is 138 (-7.0), a threat of sanctions/reduced ties (16-17) is 131 (-5.8),
 # anything else the generic 130 (-4.4).
 _THREAT_GOLDSTEIN_BY_ROOT: dict[str, float] = {
-    "16": -5.8, "17": -5.8, "18": -7.0, "19": -7.0, "20": -7.0,
+    "16": -5.8,
+    "17": -5.8,
+    "18": -7.0,
+    "19": -7.0,
+    "20": -7.0,
 }
 _THREAT_GOLDSTEIN_DEFAULT = -4.4
 
@@ -106,7 +110,9 @@ def score_events(events: pd.DataFrame) -> pd.DataFrame:
     df["eff_plover"] = _str_col(df, "plover").where(~threatened, "THREATEN")
     df["negated"] = negated
     df["reciprocal"] = _bool_col(df, "reciprocal")
-    df["weight"] = modality.map(MODALITY_WEIGHT).fillna(1.0).astype(float).where(~negated, NEGATED_WEIGHT)
+    df["weight"] = (
+        modality.map(MODALITY_WEIGHT).fillna(1.0).astype(float).where(~negated, NEGATED_WEIGHT)
+    )
     df["score"] = df["weight"] * df["eff_goldstein"]
     df["ts"] = pd.to_datetime(df["date"], errors="coerce")
     first = (df["source"] <= df["target"]).to_numpy()
@@ -115,7 +121,9 @@ def score_events(events: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-_SCORED_MARKS = frozenset({"score", "weight", "eff_quad", "eff_goldstein", "eff_plover", "ts", "a", "b"})
+_SCORED_MARKS = frozenset(
+    {"score", "weight", "eff_quad", "eff_goldstein", "eff_plover", "ts", "a", "b"}
+)
 
 
 def _scored(events: pd.DataFrame) -> pd.DataFrame:
@@ -126,7 +134,9 @@ def _scored(events: pd.DataFrame) -> pd.DataFrame:
 
 def _empty_scored(events: pd.DataFrame) -> pd.DataFrame:
     extra = ["eff_goldstein", "eff_quad", "eff_plover", "weight", "score", "ts", "a", "b"]
-    cols = list(dict.fromkeys([*events.columns, "source", "target", "negated", "reciprocal", *extra]))
+    cols = list(
+        dict.fromkeys([*events.columns, "source", "target", "negated", "reciprocal", *extra])
+    )
     df = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     df["ts"] = pd.Series(dtype="datetime64[ns]")
     for c in ("eff_goldstein", "weight", "score"):
@@ -150,8 +160,17 @@ def in_window(scored: pd.DataFrame, since: dt.date | None, until: dt.date | None
 # --------------------------------------------------------------------------- aggregates
 
 
-_AGG_COLUMNS = ("n_events", "reciprocal", "negated", *QUAD_NAMES.values(), "mean_goldstein",
-                "coop_share", "cooperation", "conflict", "net_cooperation")
+_AGG_COLUMNS = (
+    "n_events",
+    "reciprocal",
+    "negated",
+    *QUAD_NAMES.values(),
+    "mean_goldstein",
+    "coop_share",
+    "cooperation",
+    "conflict",
+    "net_cooperation",
+)
 
 
 def aggregate_by(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -184,8 +203,15 @@ def aggregate_by(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def _empty_aggregate() -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(_AGG_COLUMNS, 0)
-    row.update({"mean_goldstein": math.nan, "coop_share": math.nan, "cooperation": 0.0, "conflict": 0.0,
-                "net_cooperation": 0.0})
+    row.update(
+        {
+            "mean_goldstein": math.nan,
+            "coop_share": math.nan,
+            "cooperation": 0.0,
+            "conflict": 0.0,
+            "net_cooperation": 0.0,
+        }
+    )
     return row
 
 
@@ -260,9 +286,11 @@ def dyad_series(
     if lo is None or hi is None or lo > hi:
         return pd.DataFrame(columns=list(_series_columns()))
     pair = pair.loc[(pair["ts"] >= lo) & (pair["ts"] < hi + pd.Timedelta(days=1))]
-    pair = pair.assign(_period=period_index(pair["ts"], freq),
-                       _a_to_b=((pair["source"] == a) | pair["reciprocal"]).astype(int),
-                       _b_to_a=((pair["source"] == b) | pair["reciprocal"]).astype(int))
+    pair = pair.assign(
+        _period=period_index(pair["ts"], freq),
+        _a_to_b=((pair["source"] == a) | pair["reciprocal"]).astype(int),
+        _b_to_a=((pair["source"] == b) | pair["reciprocal"]).astype(int),
+    )
     agg = aggregate_by(pair, ["_period"])
     directed = pair.groupby("_period", observed=True)[["_a_to_b", "_b_to_a"]].sum()
     plover = plover_by(pair, ["_period"])
@@ -295,14 +323,32 @@ def _plain_row(row: dict[Any, Any]) -> dict[str, Any]:
 
 def _series_columns() -> tuple[str, ...]:
     return (
-        "period", "start", "end", "a", "b", "a_to_b", "b_to_a", "n_events", "reciprocal",
-        "negated", *QUAD_NAMES.values(), "mean_goldstein", "coop_share", "cooperation",
-        "conflict", "net_cooperation", "plover",
+        "period",
+        "start",
+        "end",
+        "a",
+        "b",
+        "a_to_b",
+        "b_to_a",
+        "n_events",
+        "reciprocal",
+        "negated",
+        *QUAD_NAMES.values(),
+        "mean_goldstein",
+        "coop_share",
+        "cooperation",
+        "conflict",
+        "net_cooperation",
+        "plover",
     )
 
 
-def slope_per_month(ts: pd.Series, score: pd.Series, start: pd.Timestamp | None = None,
-                    end: pd.Timestamp | None = None) -> float:
+def slope_per_month(
+    ts: pd.Series,
+    score: pd.Series,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+) -> float:
     """Least-squares slope of monthly net cooperation (change per month); NaN under 2 months."""
     mask = ts.notna()
     ts, score = ts[mask], score[mask]
@@ -319,11 +365,16 @@ def slope_per_month(ts: pd.Series, score: pd.Series, start: pd.Timestamp | None 
     return float(np.polyfit(x, y, 1)[0])
 
 
-def top_dyads(events: pd.DataFrame, n: int = 10, since: dt.date | None = None,
-              until: dt.date | None = None) -> pd.DataFrame:
+def top_dyads(
+    events: pd.DataFrame, n: int = 10, since: dt.date | None = None, until: dt.date | None = None
+) -> pd.DataFrame:
     """The n most active pairs, with their aggregates and monthly trend."""
     scored = in_window(_scored(events), since, until)
-    agg = aggregate_by(scored, ["a", "b"]) if len(scored) else pd.DataFrame(columns=list(_AGG_COLUMNS))
+    agg = (
+        aggregate_by(scored, ["a", "b"])
+        if len(scored)
+        else pd.DataFrame(columns=list(_AGG_COLUMNS))
+    )
     agg = agg.sort_values("n_events", ascending=False, kind="stable").head(n)
     plover = plover_by(scored, ["a", "b"])
     rows: list[dict[str, Any]] = []
@@ -334,8 +385,21 @@ def top_dyads(events: pd.DataFrame, n: int = 10, since: dt.date | None = None,
         row["slope_per_month"] = slope_per_month(group["ts"], group["score"])
         row["plover"] = plover.get((a, b), {})
         rows.append(row)
-    cols = ["a", "b", "n_events", "reciprocal", "negated", *QUAD_NAMES.values(), "mean_goldstein",
-            "coop_share", "cooperation", "conflict", "net_cooperation", "slope_per_month", "plover"]
+    cols = [
+        "a",
+        "b",
+        "n_events",
+        "reciprocal",
+        "negated",
+        *QUAD_NAMES.values(),
+        "mean_goldstein",
+        "coop_share",
+        "cooperation",
+        "conflict",
+        "net_cooperation",
+        "slope_per_month",
+        "plover",
+    ]
     out = pd.DataFrame(rows, columns=cols)
     if out.empty:
         return out
@@ -350,9 +414,24 @@ def example_sentences(events: pd.DataFrame, a: str, b: str, n: int = 5) -> list[
         return []
     pair = pair.assign(_strength=pair["score"].abs())
     pair = pair.sort_values(["_strength", "ts"], ascending=[False, True], kind="stable")
-    pair = pair.drop_duplicates(subset=["article_id", "sentence_index"]) if "article_id" in pair else pair
-    cols = ["date", "source", "target", "eff_plover", "cameo", "eff_goldstein", "modality",
-            "negated", "reciprocal", "sentence", "article_id"]
+    pair = (
+        pair.drop_duplicates(subset=["article_id", "sentence_index"])
+        if "article_id" in pair
+        else pair
+    )
+    cols = [
+        "date",
+        "source",
+        "target",
+        "eff_plover",
+        "cameo",
+        "eff_goldstein",
+        "modality",
+        "negated",
+        "reciprocal",
+        "sentence",
+        "article_id",
+    ]
     return [_example(r) for r in pair.head(n)[[c for c in cols if c in pair]].to_dict("records")]
 
 
@@ -382,13 +461,29 @@ class Network:
         }
 
 
-_EDGE_COLUMNS = ("a", "b", "n_events", "a_to_b", "b_to_a", "reciprocal", "negated",
-                 *QUAD_NAMES.values(), "mean_goldstein", "coop_share", "cooperation",
-                 "conflict", "net_cooperation")
+_EDGE_COLUMNS = (
+    "a",
+    "b",
+    "n_events",
+    "a_to_b",
+    "b_to_a",
+    "reciprocal",
+    "negated",
+    *QUAD_NAMES.values(),
+    "mean_goldstein",
+    "coop_share",
+    "cooperation",
+    "conflict",
+    "net_cooperation",
+)
 
 
-def network(events: pd.DataFrame, since: dt.date | None = None, until: dt.date | None = None,
-            hub: str | None = None) -> Network:
+def network(
+    events: pd.DataFrame,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    hub: str | None = None,
+) -> Network:
     """The alignment network over a window; with a hub, each node's net cooperation with the
     hub and with everyone else."""
     scored = in_window(_scored(events), since, until)
@@ -396,10 +491,14 @@ def network(events: pd.DataFrame, since: dt.date | None = None, until: dt.date |
         edges = pd.DataFrame(columns=list(_EDGE_COLUMNS))
     else:
         agg = aggregate_by(scored, ["a", "b"])
-        directed = scored.assign(
-            a_to_b=((scored["source"] == scored["a"]) | scored["reciprocal"]).astype(int),
-            b_to_a=((scored["source"] == scored["b"]) | scored["reciprocal"]).astype(int),
-        ).groupby(["a", "b"], sort=True)[["a_to_b", "b_to_a"]].sum()
+        directed = (
+            scored.assign(
+                a_to_b=((scored["source"] == scored["a"]) | scored["reciprocal"]).astype(int),
+                b_to_a=((scored["source"] == scored["b"]) | scored["reciprocal"]).astype(int),
+            )
+            .groupby(["a", "b"], sort=True)[["a_to_b", "b_to_a"]]
+            .sum()
+        )
         edges = agg.join(directed).reset_index()
         edges["a"] = edges["a"].astype(str)
         edges["b"] = edges["b"].astype(str)
@@ -409,26 +508,39 @@ def network(events: pd.DataFrame, since: dt.date | None = None, until: dt.date |
 
 
 def _nodes(edges: pd.DataFrame, hub: str | None) -> pd.DataFrame:
-    ends = pd.concat([
-        edges[["a", "b", "n_events", "net_cooperation"]].rename(columns={"a": "actor", "b": "partner"}),
-        edges[["b", "a", "n_events", "net_cooperation"]].rename(columns={"b": "actor", "a": "partner"}),
-    ], ignore_index=True)
-    cols = ["actor", "n_events", "degree", "net_cooperation"] + (["with_hub", "with_others"] if hub else [])
+    ends = pd.concat(
+        [
+            edges[["a", "b", "n_events", "net_cooperation"]].rename(
+                columns={"a": "actor", "b": "partner"}
+            ),
+            edges[["b", "a", "n_events", "net_cooperation"]].rename(
+                columns={"b": "actor", "a": "partner"}
+            ),
+        ],
+        ignore_index=True,
+    )
+    cols = ["actor", "n_events", "degree", "net_cooperation"] + (
+        ["with_hub", "with_others"] if hub else []
+    )
     if ends.empty:
         return pd.DataFrame(columns=cols)
     grouped = ends.groupby("actor", sort=True)
-    nodes = pd.DataFrame({
-        "actor": grouped.size().index.astype(str),
-        "n_events": grouped["n_events"].sum().to_numpy(dtype=int),
-        "degree": grouped.size().to_numpy(dtype=int),
-        "net_cooperation": grouped["net_cooperation"].sum().to_numpy(dtype=float),
-    })
+    nodes = pd.DataFrame(
+        {
+            "actor": grouped.size().index.astype(str),
+            "n_events": grouped["n_events"].sum().to_numpy(dtype=int),
+            "degree": grouped.size().to_numpy(dtype=int),
+            "net_cooperation": grouped["net_cooperation"].sum().to_numpy(dtype=float),
+        }
+    )
     if hub:
         to_hub = ends.loc[ends["partner"] == hub].groupby("actor")["net_cooperation"].sum()
         others = ends.loc[ends["partner"] != hub].groupby("actor")["net_cooperation"].sum()
         nodes["with_hub"] = nodes["actor"].map(to_hub).fillna(0.0).astype(float)
         nodes["with_others"] = nodes["actor"].map(others).fillna(0.0).astype(float)
-    return nodes.sort_values(["n_events", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)[cols]
+    return nodes.sort_values(
+        ["n_events", "actor"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)[cols]
 
 
 def to_networkx(net: Network) -> Any:
@@ -437,10 +549,15 @@ def to_networkx(net: Network) -> Any:
 
     graph = nx.Graph(hub=net.hub or "")
     for node in records(net.nodes):
-        graph.add_node(str(node["actor"]), **{k: _plain(v) for k, v in node.items() if k != "actor"})
+        graph.add_node(
+            str(node["actor"]), **{k: _plain(v) for k, v in node.items() if k != "actor"}
+        )
     for edge in records(net.edges):
-        graph.add_edge(str(edge["a"]), str(edge["b"]),
-                       **{k: _plain(v) for k, v in edge.items() if k not in ("a", "b")})
+        graph.add_edge(
+            str(edge["a"]),
+            str(edge["b"]),
+            **{k: _plain(v) for k, v in edge.items() if k not in ("a", "b")},
+        )
     return graph
 
 
@@ -465,8 +582,12 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
     graph.add_nodes_from(str(a) for a in net.nodes["actor"])
     for edge in net.edges.to_dict("records"):
         # Strong ties (either sign) pull together; the layout wants positive weights.
-        graph.add_edge(str(edge["a"]), str(edge["b"]), weight=1.0 + math.log1p(float(edge["n_events"])))
-    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+        graph.add_edge(
+            str(edge["a"]), str(edge["b"]), weight=1.0 + math.log1p(float(edge["n_events"]))
+        )
+    groups = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
     if not groups:
         return {}
     biggest = len(groups[0])
@@ -474,8 +595,11 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
     x_offset, column_y, column_width = 0.0, 0.0, 0.0
     for i, group in enumerate(groups):
         radius = max(0.15, math.sqrt(len(group) / biggest))
-        sub = nx.spring_layout(graph.subgraph(group), seed=seed, weight="weight", scale=radius) if len(group) > 1 \
+        sub = (
+            nx.spring_layout(graph.subgraph(group), seed=seed, weight="weight", scale=radius)
+            if len(group) > 1
             else {group[0]: np.zeros(2)}
+        )
         if i == 0:
             centre = (0.0, 0.0)
             x_offset = 1.0 + 0.2
@@ -496,23 +620,45 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
 
 
 _HEDGING_COLUMNS = (
-    "actor", "n_hub", "n_others", "hub_first", "hub_second", "hub_change",
-    "others_first", "others_second", "others_change", "hedging", "is_hedging",
-    "hub_slope_per_month", "others_slope_per_month", "partners",
+    "actor",
+    "n_hub",
+    "n_others",
+    "hub_first",
+    "hub_second",
+    "hub_change",
+    "others_first",
+    "others_second",
+    "others_change",
+    "hedging",
+    "is_hedging",
+    "hub_slope_per_month",
+    "others_slope_per_month",
+    "partners",
 )
 
 
 def _actor_view(scored: pd.DataFrame) -> pd.DataFrame:
     """Each event once per participant: columns actor, partner, ts, score."""
     cols = ["ts", "score"]
-    return pd.concat([
-        scored[["source", "target", *cols]].rename(columns={"source": "actor", "target": "partner"}),
-        scored[["target", "source", *cols]].rename(columns={"target": "actor", "source": "partner"}),
-    ], ignore_index=True)
+    return pd.concat(
+        [
+            scored[["source", "target", *cols]].rename(
+                columns={"source": "actor", "target": "partner"}
+            ),
+            scored[["target", "source", *cols]].rename(
+                columns={"target": "actor", "source": "partner"}
+            ),
+        ],
+        ignore_index=True,
+    )
 
 
-def hedging(events: pd.DataFrame, hub: str = DEFAULT_HUB, start: dt.date | None = None,
-            end: dt.date | None = None) -> pd.DataFrame:
+def hedging(
+    events: pd.DataFrame,
+    hub: str = DEFAULT_HUB,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
     """For each actor, net cooperation with the hub and with everyone else, in the first and
     the second half of the window, and how fast each moves (slope per month).
 
@@ -539,11 +685,19 @@ def hedging(events: pd.DataFrame, hub: str = DEFAULT_HUB, start: dt.date | None 
         for actor, group in view.groupby("actor", sort=True)
     ]
     out = pd.DataFrame(rows, columns=list(_HEDGING_COLUMNS))
-    return out.sort_values(["hedging", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["hedging", "actor"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
-def _hedging_row(actor: str, group: pd.DataFrame, second: pd.Series, with_hub: pd.Series,
-                 lo: pd.Timestamp, hi: pd.Timestamp) -> dict[str, Any]:
+def _hedging_row(
+    actor: str,
+    group: pd.DataFrame,
+    second: pd.Series,
+    with_hub: pd.Series,
+    lo: pd.Timestamp,
+    hi: pd.Timestamp,
+) -> dict[str, Any]:
     score = group["score"]
     hub_first = float(score[with_hub & ~second].sum())
     hub_second = float(score[with_hub & second].sum())
@@ -566,7 +720,9 @@ def _hedging_row(actor: str, group: pd.DataFrame, second: pd.Series, with_hub: p
         "hedging": others_change - hub_change,
         "is_hedging": bool(hub_change < 0 < others_change),
         "hub_slope_per_month": slope_per_month(group.loc[with_hub, "ts"], score[with_hub], lo, hi),
-        "others_slope_per_month": slope_per_month(group.loc[~with_hub, "ts"], score[~with_hub], lo, hi),
+        "others_slope_per_month": slope_per_month(
+            group.loc[~with_hub, "ts"], score[~with_hub], lo, hi
+        ),
         "partners": ", ".join(f"{p} ({v:+.1f})" for p, v in late.items()),
     }
 
@@ -581,7 +737,9 @@ def timeline(events: pd.DataFrame, freq: str = "month") -> pd.DataFrame:
     cols = ["period", *QUAD_NAMES.values(), "net_cooperation"]
     if scored.empty:
         return pd.DataFrame(columns=cols)
-    by_period = _rows_by_key(aggregate_by(scored.assign(_period=period_index(scored["ts"], freq)), ["_period"]))
+    by_period = _rows_by_key(
+        aggregate_by(scored.assign(_period=period_index(scored["ts"], freq)), ["_period"])
+    )
     rows = []
     for period in _period_range(scored["ts"].min(), scored["ts"].max(), freq):
         values = by_period.get(period) or _empty_aggregate()
@@ -644,11 +802,18 @@ def _curated_trade(facts: pd.DataFrame) -> list[dict[str, Any]]:
         return []
     return [
         {
-            "subject": r["subject"], "partner": r["partner"], "kind": r["kind"], "value": float(r["value"]),
-            "unit": r["unit"], "year": _int_or_none(r["year"]),
-            "origin": str(r.get("source") or "trade_facts"), "text": str(r.get("citation") or ""),
+            "subject": r["subject"],
+            "partner": r["partner"],
+            "kind": r["kind"],
+            "value": float(r["value"]),
+            "unit": r["unit"],
+            "year": _int_or_none(r["year"]),
+            "origin": str(r.get("source") or "trade_facts"),
+            "text": str(r.get("citation") or ""),
         }
-        for r in facts.sort_values(["subject", "partner", "kind"], kind="stable", na_position="last").to_dict("records")
+        for r in facts.sort_values(
+            ["subject", "partner", "kind"], kind="stable", na_position="last"
+        ).to_dict("records")
     ]
 
 
@@ -667,28 +832,36 @@ def _news_trade(quantities: pd.DataFrame) -> list[dict[str, Any]]:
         usd = r.get("usd_value")
         # Money is shown in USD when the text or a known rate gave it; shares stay percent.
         in_usd = isinstance(usd, int | float) and not math.isnan(usd) and r.get("unit") != "percent"
-        out.append({
-            "subject": r["subject"], "partner": r["partner"], "kind": r["kind"],
-            "value": float(usd) if in_usd and usd is not None else float(r["value"]),
-            "unit": "USD" if in_usd else r.get("unit"),
-            "year": _int_or_none(r.get("year")) or _year_of(r.get("date")),
-            "origin": f"news {r.get('article_id')}",
-            "text": r.get("text") or "",
-        })
+        out.append(
+            {
+                "subject": r["subject"],
+                "partner": r["partner"],
+                "kind": r["kind"],
+                "value": float(usd) if in_usd and usd is not None else float(r["value"]),
+                "unit": "USD" if in_usd else r.get("unit"),
+                "year": _int_or_none(r.get("year")) or _year_of(r.get("date")),
+                "origin": f"news {r.get('article_id')}",
+                "text": r.get("text") or "",
+            }
+        )
     return out
 
 
-def _reference_trade(trade: pd.DataFrame, macro: pd.DataFrame | None, hub: str,
-                     states: Sequence[str]) -> list[dict[str, Any]]:
+def _reference_trade(
+    trade: pd.DataFrame, macro: pd.DataFrame | None, hub: str, states: Sequence[str]
+) -> list[dict[str, Any]]:
     needed = {"a", "b", "year", "flow_a_to_b_usd", "flow_b_to_a_usd"}
     if trade.empty or not needed <= set(trade.columns):
         return []
     trade = trade.assign(source=trade.get("source", "trade_dyadic"))
     cols = ["exporter", "importer", "year", "usd", "source"]
-    directed = pd.concat([
-        trade[["a", "b", "year", "flow_a_to_b_usd", "source"]].set_axis(cols, axis=1),
-        trade[["b", "a", "year", "flow_b_to_a_usd", "source"]].set_axis(cols, axis=1),
-    ], ignore_index=True)
+    directed = pd.concat(
+        [
+            trade[["a", "b", "year", "flow_a_to_b_usd", "source"]].set_axis(cols, axis=1),
+            trade[["b", "a", "year", "flow_b_to_a_usd", "source"]].set_axis(cols, axis=1),
+        ],
+        ignore_index=True,
+    )
     wanted = set(states) - {hub}
     directed = directed.loc[directed["exporter"].isin(wanted)]
     out: list[dict[str, Any]] = []
@@ -705,12 +878,18 @@ def _reference_trade(trade: pd.DataFrame, macro: pd.DataFrame | None, hub: str,
             total = float(mine.loc[mine["year"] == year, "usd"].sum())
             basis = "of exports to all partners in trade_dyadic"
         if total > 0:
-            out.append({
-                "subject": str(state), "partner": hub, "kind": "export_share",
-                "value": round(100.0 * exports_to_hub / total, 1), "unit": "percent", "year": year,
-                "origin": f"{source} ({basis})",
-                "text": f"{state} exports to {hub} in {year}: US${exports_to_hub / 1e9:,.1f} bn",
-            })
+            out.append(
+                {
+                    "subject": str(state),
+                    "partner": hub,
+                    "kind": "export_share",
+                    "value": round(100.0 * exports_to_hub / total, 1),
+                    "unit": "percent",
+                    "year": year,
+                    "origin": f"{source} ({basis})",
+                    "text": f"{state} exports to {hub} in {year}: US${exports_to_hub / 1e9:,.1f} bn",
+                }
+            )
     return out
 
 
@@ -744,7 +923,9 @@ def states_in(events: pd.DataFrame) -> list[str]:
 
 
 # Organisation codes that are three capital letters like ISO3, so need naming.
-_THREE_LETTER_ORGS = frozenset({"WTO", "IMF", "OAS", "SCO", "GCC", "CIS", "WHO", "ILO", "FAO", "ICC", "ICJ", "BIS"})
+_THREE_LETTER_ORGS = frozenset(
+    {"WTO", "IMF", "OAS", "SCO", "GCC", "CIS", "WHO", "ILO", "FAO", "ICC", "ICJ", "BIS"}
+)
 
 
 def _looks_like_state(code: str) -> bool:
@@ -753,4 +934,6 @@ def _looks_like_state(code: str) -> bool:
 
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """Frame rows as dicts with str keys (for JSON and templates)."""
-    return [{str(k): v for k, v in r.items()} for r in cast(list[dict[Any, Any]], df.to_dict("records"))]
+    return [
+        {str(k): v for k, v in r.items()} for r in cast(list[dict[Any, Any]], df.to_dict("records"))
+    ]

@@ -27,13 +27,17 @@ QUANTITY_TABLE_COLUMNS = ("kind", "subject", "partner", "value", "unit", "usd_va
 class DateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30", param, ctx)
+            self.fail(
+                f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30", param, ctx
+            )
 
 
 DATE = DateType()
@@ -66,7 +70,11 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
 
 def output_option(f: F) -> F:
     return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to this file instead of stdout."
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Write to this file instead of stdout.",
     )(f)
 
 
@@ -88,7 +96,9 @@ def fail(message: str, code: int = 1) -> None:
 def _progress_bar(total: int | None, label: str, enabled: bool) -> Any:
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=label, unit="art", disable=not enabled, file=sys.stderr, leave=False)
+    return tqdm(
+        total=total, desc=label, unit="art", disable=not enabled, file=sys.stderr, leave=False
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,14 +119,44 @@ def cli() -> None:
 @db_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", type=DATE, default=None, help="Publication date for texts that carry none.")
-@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True, help="Articles per commit.")
-@click.option("--max-file-mb", type=click.FloatRange(0.001), default=64.0, show_default=True, help="Skip larger files.")
-@click.option("--max-chars", type=click.IntRange(1000), default=2_000_000, show_default=True, help="Split longer texts into parts of at most this size (noted).")
-@click.option("--max-line-mb", type=click.FloatRange(0.001), default=16.0, show_default=True, help="Reject longer JSONL lines.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=200,
+    show_default=True,
+    help="Articles per commit.",
+)
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(0.001),
+    default=64.0,
+    show_default=True,
+    help="Skip larger files.",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1000),
+    default=2_000_000,
+    show_default=True,
+    help="Split longer texts into parts of at most this size (noted).",
+)
+@click.option(
+    "--max-line-mb",
+    type=click.FloatRange(0.001),
+    default=16.0,
+    show_default=True,
+    help="Reject longer JSONL lines.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print rejected inputs.")
 def ingest(
-    db: str, paths: tuple[str, ...], date: dt.date | None, batch_size: int, max_file_mb: float, max_chars: int,
-    max_line_mb: float, quiet: bool,
+    db: str,
+    paths: tuple[str, ...],
+    date: dt.date | None,
+    batch_size: int,
+    max_file_mb: float,
+    max_chars: int,
+    max_line_mb: float,
+    quiet: bool,
 ) -> None:
     """Read news into the database: .txt, .html/.htm, .jsonl/.jsonl.gz files, folders, or - (stdin).
 
@@ -143,14 +183,24 @@ def ingest(
     from ._store import StoreError
 
     try:
-        report = run_ingest(paths, db, date, limits, batch_size, stdin=stdin, on_message=message, on_progress=bar.update)
+        report = run_ingest(
+            paths,
+            db,
+            date,
+            limits,
+            batch_size,
+            stdin=stdin,
+            on_message=message,
+            on_progress=bar.update,
+        )
     except StoreError as exc:
         # Batches already committed stay; rerunning skips them as duplicates.
         fail(str(exc))
     finally:
         bar.close()
     click.echo(
-        f"{report.added} added, {report.duplicates} duplicates skipped, {report.rejected} rejected", err=True
+        f"{report.added} added, {report.duplicates} duplicates skipped, {report.rejected} rejected",
+        err=True,
     )
     # Exit 1 only when nothing usable was found; all-duplicates (a rerun) is a success.
     if report.added == 0 and report.duplicates == 0:
@@ -159,14 +209,37 @@ def ingest(
 
 @cli.command()
 @db_option
-@click.option("--workers", type=click.IntRange(1), default=None, help="Worker processes [default: all cores].")
 @click.option(
-    "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Where to run the coder."
+    "--workers", type=click.IntRange(1), default=None, help="Worker processes [default: all cores]."
 )
-@click.option("--address", default=None, help="Ray cluster address (with --engine ray); default: start Ray locally.")
-@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per committed batch.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where to run the coder.",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="Ray cluster address (with --engine ray); default: start Ray locally.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=32,
+    show_default=True,
+    help="Articles per committed batch.",
+)
 @dictionary_option
-def code(db: str, workers: int | None, engine: str, address: str | None, batch_size: int, dictionaries: tuple[str, ...]) -> None:
+def code(
+    db: str,
+    workers: int | None,
+    engine: str,
+    address: str | None,
+    batch_size: int,
+    dictionaries: tuple[str, ...],
+) -> None:
     """Code every article in the database that is not coded yet.
 
     Batches are committed atomically: a killed run can simply be started again and resumes
@@ -191,11 +264,24 @@ def code(db: str, workers: int | None, engine: str, address: str | None, batch_s
             from ._ray import RayMissingError, code_db_ray
 
             try:
-                report = code_db_ray(db, address=address, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
+                report = code_db_ray(
+                    db,
+                    address=address,
+                    workers=workers,
+                    batch_articles=batch_size,
+                    config=config,
+                    on_progress=bar.update,
+                )
             except RayMissingError as exc:
                 fail(str(exc))
         else:
-            report = code_db(db, workers=workers, batch_articles=batch_size, config=config, on_progress=bar.update)
+            report = code_db(
+                db,
+                workers=workers,
+                batch_articles=batch_size,
+                config=config,
+                on_progress=bar.update,
+            )
     finally:
         bar.close()
     click.echo(
@@ -216,9 +302,15 @@ def _open_read(db: str) -> Any:
 
 @cli.command()
 @db_option
-@click.option("--actor", default=None, help="Events with this actor as source or target (ISO3 or org code).")
-@click.option("--dyad", nargs=2, default=None, metavar="A B", help="Events between A and B, either direction.")
-@click.option("--type", "type_", default=None, help="PLOVER type (AGREE), CAMEO code (0311) or root (03).")
+@click.option(
+    "--actor", default=None, help="Events with this actor as source or target (ISO3 or org code)."
+)
+@click.option(
+    "--dyad", nargs=2, default=None, metavar="A B", help="Events between A and B, either direction."
+)
+@click.option(
+    "--type", "type_", default=None, help="PLOVER type (AGREE), CAMEO code (0311) or root (03)."
+)
 @click.option("--since", type=DATE, default=None, help="From this date on.")
 @click.option("--until", type=DATE, default=None, help="Up to this date.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events.")
@@ -242,7 +334,12 @@ def events(
         fail("--format parquet writes a file: add --output events.parquet", 2)
     con = _open_read(db)
     try:
-        df = _store.query_events(con, _store.EventFilter(actor, (dyad[0], dyad[1]) if dyad else None, type_, since, until, limit))
+        df = _store.query_events(
+            con,
+            _store.EventFilter(
+                actor, (dyad[0], dyad[1]) if dyad else None, type_, since, until, limit
+            ),
+        )
     finally:
         con.close()
     rows = df.to_dict("records")
@@ -251,7 +348,9 @@ def events(
 
 @cli.command()
 @db_option
-@click.option("--kind", default=None, help="Only this kind (trade_value, export_share, tariff_rate, ...).")
+@click.option(
+    "--kind", default=None, help="Only this kind (trade_value, export_share, tariff_rate, ...)."
+)
 @click.option("--actor", default=None, help="Quantities about this state, as subject or partner.")
 @format_option("table", "csv", "jsonl", "json", "parquet")
 @output_option
@@ -269,7 +368,13 @@ def quantities(db: str, kind: str | None, actor: str | None, fmt: str, output: s
     _emit(df.to_dict("records"), fmt, output, QUANTITY_TABLE_COLUMNS, list(df.columns))
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, output: str | None, table_cols: tuple[str, ...], cols: list[str]) -> None:
+def _emit(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    output: str | None,
+    table_cols: tuple[str, ...],
+    cols: list[str],
+) -> None:
     from ._output import write_records
 
     if output and fmt != "parquet":
@@ -301,16 +406,41 @@ def stats(db: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("path", required=False)
-@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Read records {id, text, date?} per line; print {id, events} per line, in order.")
-@click.option("--date", type=DATE, default=None, help="Date of the text (and default for records without one).")
+@click.option(
+    "--jsonl",
+    "jsonl_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Read records {id, text, date?} per line; print {id, events} per line, in order.",
+)
+@click.option(
+    "--date",
+    type=DATE,
+    default=None,
+    help="Date of the text (and default for records without one).",
+)
 @format_option("jsonl", "table", "json", default="jsonl")
-@click.option("--quantities", "show_quantities", is_flag=True, help="Also print the quantities found (table format).")
-@click.option("--workers", type=click.IntRange(1), default=None, help="Worker processes for --jsonl [default: all cores].")
+@click.option(
+    "--quantities",
+    "show_quantities",
+    is_flag=True,
+    help="Also print the quantities found (table format).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Worker processes for --jsonl [default: all cores].",
+)
 @dictionary_option
 def extract(
-    path: str | None, jsonl_path: str | None, date: dt.date | None, fmt: str, show_quantities: bool,
-    workers: int | None, dictionaries: tuple[str, ...],
+    path: str | None,
+    jsonl_path: str | None,
+    date: dt.date | None,
+    fmt: str,
+    show_quantities: bool,
+    workers: int | None,
+    dictionaries: tuple[str, ...],
 ) -> None:
     """Code a text file (or - for stdin) without a database and print its events.
 
@@ -327,13 +457,17 @@ def extract(
     coder = Coder(CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries)))
     if jsonl_path is not None:
         if jsonl_path == "-":
-            _extract_jsonl(coder, read_jsonl_stream(sys.stdin.buffer, "<stdin>", ReadLimits()), date)
+            _extract_jsonl(
+                coder, read_jsonl_stream(sys.stdin.buffer, "<stdin>", ReadLimits()), date
+            )
             return
         import gzip
 
         opener: Any = gzip.open if jsonl_path.endswith(".gz") else open
         with opener(jsonl_path, "rb") as stream:
-            _extract_jsonl(coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date, workers)
+            _extract_jsonl(
+                coder, read_jsonl_stream(stream, jsonl_path, ReadLimits()), date, workers
+            )
         return
     assert path is not None
     stdin = sys.stdin.buffer if path == "-" else None
@@ -348,7 +482,9 @@ def extract(
         sys.exit(1)
     all_events: list[dict[str, Any]] = []
     all_q: list[dict[str, Any]] = []
-    for coded, doc in zip(coder.code_many(Item(clean(d.text), d.date or date, None) for d in docs), docs, strict=True):
+    for coded, doc in zip(
+        coder.code_many(Item(clean(d.text), d.date or date, None) for d in docs), docs, strict=True
+    ):
         del doc
         all_events += [e.to_dict() for e in coded.events]
         all_q += [q.to_dict() for q in coded.quantities]
@@ -358,7 +494,9 @@ def extract(
         write_records(all_q, "table", None, QUANTITY_TABLE_COLUMNS)
 
 
-def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None, workers: int | None = None) -> None:
+def _extract_jsonl(
+    coder: Any, items: Any, default_date: dt.date | None, workers: int | None = None
+) -> None:
     from ._clean import clean
     from ._coder import Item
     from ._engine import chunked, code_items
@@ -369,20 +507,37 @@ def _extract_jsonl(coder: Any, items: Any, default_date: dt.date | None, workers
     out = sys.stdout
     for chunk in chunked(items, 2048):
         docs = [d for d in chunk if isinstance(d, Document)]
-        results = iter(code_items([Item(clean(d.text), d.date or default_date, d.id) for d in docs], coder.config, workers))
+        results = iter(
+            code_items(
+                [Item(clean(d.text), d.date or default_date, d.id) for d in docs],
+                coder.config,
+                workers,
+            )
+        )
         for item in chunk:
             if isinstance(item, Rejection):
                 click.echo(f"Error: {item.message()}", err=True)
                 out.write(json.dumps({"id": None, "error": item.message()}) + "\n")
                 continue
             coded = next(results)
-            out.write(json.dumps({"id": item.id, "events": [e.to_dict() for e in coded.events]}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"id": item.id, "events": [e.to_dict() for e in coded.events]},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
 
 
 @cli.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @format_option("table", "json")
-@click.option("--errors", "show_errors", is_flag=True, help="List each miss with its sentence, gold and prediction.")
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="List each miss with its sentence, gold and prediction.",
+)
 def eval_(gold: str, fmt: str, show_errors: bool) -> None:
     """Score the coder against a gold file (PLOVER GSR or PETRARCH-2 validation JSONL)."""
     from ._coder import Coder
@@ -390,7 +545,9 @@ def eval_(gold: str, fmt: str, show_errors: bool) -> None:
 
     records = read_gold(gold)
     if not records:
-        raise click.ClickException(f"{gold}: no records; give a JSONL file with one gold record a line")
+        raise click.ClickException(
+            f"{gold}: no records; give a JSONL file with one gold record a line"
+        )
     result = evaluate(records, Coder())
     if fmt == "json":
         if not show_errors:
@@ -476,16 +633,45 @@ def trade_import(file: str, db: str, fmt: str, country_codes: str | None) -> Non
 # dyads, network, hedging, report, serve: views over the coded events (_analytics, _report, _serve).
 
 DYAD_TABLE_COLUMNS = (
-    "period", "n_events", "a_to_b", "b_to_a", "verbal_coop", "material_coop", "verbal_conflict",
-    "material_conflict", "mean_goldstein", "coop_share", "net_cooperation", "plover",
+    "period",
+    "n_events",
+    "a_to_b",
+    "b_to_a",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "mean_goldstein",
+    "coop_share",
+    "net_cooperation",
+    "plover",
 )
 EDGE_TABLE_COLUMNS = (
-    "a", "b", "n_events", "a_to_b", "b_to_a", "verbal_coop", "material_coop", "verbal_conflict",
-    "material_conflict", "mean_goldstein", "net_cooperation",
+    "a",
+    "b",
+    "n_events",
+    "a_to_b",
+    "b_to_a",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "mean_goldstein",
+    "net_cooperation",
 )
 HEDGING_TABLE_COLUMNS = (
-    "actor", "n_hub", "n_others", "hub_first", "hub_second", "others_first", "others_second",
-    "hedging", "is_hedging", "hub_slope_per_month", "others_slope_per_month", "partners",
+    "actor",
+    "n_hub",
+    "n_others",
+    "hub_first",
+    "hub_second",
+    "others_first",
+    "others_second",
+    "hedging",
+    "is_hedging",
+    "hub_slope_per_month",
+    "others_slope_per_month",
+    "partners",
 )
 
 
@@ -520,14 +706,37 @@ def _load_events(db: str, since: dt.date | None = None, until: dt.date | None = 
 @db_option
 @click.argument("a")
 @click.argument("b")
-@click.option("--freq", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True,
-              help="Length of each period.")
-@click.option("--since", type=DATE, default=None, help="First period starts here [default: first event of the pair].")
-@click.option("--until", type=DATE, default=None, help="Last period ends here [default: last event of the pair].")
+@click.option(
+    "--freq",
+    type=click.Choice(["week", "month", "quarter", "year"]),
+    default="month",
+    show_default=True,
+    help="Length of each period.",
+)
+@click.option(
+    "--since",
+    type=DATE,
+    default=None,
+    help="First period starts here [default: first event of the pair].",
+)
+@click.option(
+    "--until",
+    type=DATE,
+    default=None,
+    help="Last period ends here [default: last event of the pair].",
+)
 @format_option("table", "json", "csv")
 @output_option
-def dyads(db: str, a: str, b: str, freq: str, since: dt.date | None, until: dt.date | None, fmt: str,
-          output: str | None) -> None:
+def dyads(
+    db: str,
+    a: str,
+    b: str,
+    freq: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """How relations between A and B move over time, one row per period.
 
     A and B are ISO3 or organisation codes (CAN MEX, USA EU). Each row counts the pair's events
@@ -549,10 +758,21 @@ def dyads(db: str, a: str, b: str, freq: str, since: dt.date | None, until: dt.d
 @db_option
 @click.option("--since", type=DATE, default=None, help="Events from this date on.")
 @click.option("--until", type=DATE, default=None, help="Events up to this date.")
-@click.option("--hub", default=None, help="Also give each actor's net cooperation with this actor (e.g. USA) and with the rest.")
+@click.option(
+    "--hub",
+    default=None,
+    help="Also give each actor's net cooperation with this actor (e.g. USA) and with the rest.",
+)
 @format_option("table", "json", "graphml")
 @output_option
-def network(db: str, since: dt.date | None, until: dt.date | None, hub: str | None, fmt: str, output: str | None) -> None:
+def network(
+    db: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    hub: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """The alignment network: who deals with whom, and how friendly it is.
 
     Nodes are actors; an edge joins two actors with events between them in the window, weighted
@@ -576,31 +796,52 @@ def network(db: str, since: dt.date | None, until: dt.date | None, hub: str | No
     if fmt == "json":
         from ._output import jsonable
 
-        doc = {"hub": net.hub, "since": since.isoformat() if since else None,
-               "until": until.isoformat() if until else None,
-               "nodes": [jsonable(r) for r in _rounded(net.nodes.to_dict("records"), fmt)],
-               "edges": [jsonable(r) for r in _rounded(net.edges.to_dict("records"), fmt)]}
+        doc = {
+            "hub": net.hub,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "nodes": [jsonable(r) for r in _rounded(net.nodes.to_dict("records"), fmt)],
+            "edges": [jsonable(r) for r in _rounded(net.edges.to_dict("records"), fmt)],
+        }
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         if output:
             Path(output).write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
         return
-    edges = net.edges.sort_values(["n_events", "a", "b"], ascending=[False, True, True], kind="stable")
-    _emit(_rounded(edges.to_dict("records"), fmt), "table", output, EDGE_TABLE_COLUMNS, list(edges.columns))
+    edges = net.edges.sort_values(
+        ["n_events", "a", "b"], ascending=[False, True, True], kind="stable"
+    )
+    _emit(
+        _rounded(edges.to_dict("records"), fmt),
+        "table",
+        output,
+        EDGE_TABLE_COLUMNS,
+        list(edges.columns),
+    )
     if hub and not output:
         click.echo(f"\nActors (net cooperation with {net.hub} and with the rest)")
-        _emit(_rounded(net.nodes.to_dict("records"), fmt), "table", None, tuple(net.nodes.columns), list(net.nodes.columns))
+        _emit(
+            _rounded(net.nodes.to_dict("records"), fmt),
+            "table",
+            None,
+            tuple(net.nodes.columns),
+            list(net.nodes.columns),
+        )
 
 
 @cli.command()
 @db_option
-@click.option("--hub", default="USA", show_default=True, help="The power others may be hedging against.")
+@click.option(
+    "--hub", default="USA", show_default=True, help="The power others may be hedging against."
+)
 @click.option("--since", type=DATE, default=None, help="Window start [default: first event].")
 @click.option("--until", type=DATE, default=None, help="Window end [default: last event].")
 @format_option("table", "json", "csv")
 @output_option
-def hedging(db: str, hub: str, since: dt.date | None, until: dt.date | None, fmt: str, output: str | None) -> None:
+def hedging(
+    db: str, hub: str, since: dt.date | None, until: dt.date | None, fmt: str, output: str | None
+) -> None:
     """Who is hedging against the hub, with whom, and how fast.
 
     For every actor: net cooperation with the hub and with everyone else in the first and the
@@ -611,17 +852,31 @@ def hedging(db: str, hub: str, since: dt.date | None, until: dt.date | None, fmt
     from ._analytics import hedging as build_hedging
 
     df = build_hedging(_load_events(db, since, until), hub, since, until)
-    _emit(_rounded(df.to_dict("records"), fmt), fmt, output, HEDGING_TABLE_COLUMNS, list(df.columns))
+    _emit(
+        _rounded(df.to_dict("records"), fmt), fmt, output, HEDGING_TABLE_COLUMNS, list(df.columns)
+    )
 
 
 @cli.command()
 @db_option
-@click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
-@click.option("--hub", default="USA", show_default=True, help="Hub for the hedging section and node colours.")
-@click.option("--top", type=click.IntRange(1, 50), default=6, show_default=True, help="Dyads with their own plot.")
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False), required=True, help="HTML file to write."
+)
+@click.option(
+    "--hub", default="USA", show_default=True, help="Hub for the hedging section and node colours."
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=6,
+    show_default=True,
+    help="Dyads with their own plot.",
+)
 @click.option("--since", type=DATE, default=None, help="Only events from this date on.")
 @click.option("--until", type=DATE, default=None, help="Only events up to this date.")
-def report(db: str, out: str, hub: str, top: int, since: dt.date | None, until: dt.date | None) -> None:
+def report(
+    db: str, out: str, hub: str, top: int, since: dt.date | None, until: dt.date | None
+) -> None:
     """Write one self-contained HTML report (opens offline; nothing is fetched).
 
     It shows summary counts, a timeline of cooperation and conflict, the alignment network, the
@@ -643,9 +898,18 @@ def report(db: str, out: str, hub: str, top: int, since: dt.date | None, until: 
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--allow-remote", is_flag=True,
-              help="Allow a non-loopback --host; the dashboard has no login, so anyone who can reach it reads the data.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a non-loopback --host; the dashboard has no login, so anyone who can reach it reads the data.",
+)
 def serve(db: str, host: str, port: int, allow_remote: bool) -> None:
     """A local dashboard in the browser: filters, events with their sentences, and plots.
 
@@ -656,10 +920,16 @@ def serve(db: str, host: str, port: int, allow_remote: bool) -> None:
     from ._serve import is_loopback, run
 
     if not is_loopback(host) and not allow_remote:
-        fail(f"--host {host} would expose the dashboard (no login) beyond this machine; "
-             "add --allow-remote if that is intended", 2)
+        fail(
+            f"--host {host} would expose the dashboard (no login) beyond this machine; "
+            "add --allow-remote if that is intended",
+            2,
+        )
     if not is_loopback(host):
-        click.echo(f"Warning: serving on {host}: anyone who can reach this port can read the database", err=True)
+        click.echo(
+            f"Warning: serving on {host}: anyone who can reach this port can read the database",
+            err=True,
+        )
     con = _open_read(db)  # fail now, with a clear message, rather than on the first request
     con.close()
     click.echo(f"multipolar dashboard on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
@@ -673,7 +943,9 @@ def actors() -> None:
 
 @actors.command("lookup")
 @click.argument("name")
-@click.option("--date", type=DATE, default=None, help="Resolve as of this date [default: latest data].")
+@click.option(
+    "--date", type=DATE, default=None, help="Resolve as of this date [default: latest data]."
+)
 @dictionary_option
 @format_option("table", "json")
 def actors_lookup(name: str, date: dt.date | None, dictionaries: tuple[str, ...], fmt: str) -> None:
@@ -687,7 +959,13 @@ def actors_lookup(name: str, date: dt.date | None, dictionaries: tuple[str, ...]
         return
     rows = lookup_report(kb, name, date)
     if fmt == "json":
-        click.echo(json.dumps({"version": kb.version, "date": str(date) if date else None, "readings": rows}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"version": kb.version, "date": str(date) if date else None, "readings": rows},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     click.echo(f"{name!r} at {date or 'latest'} ({kb.version})")
     for r in rows:
@@ -699,8 +977,17 @@ def actors_lookup(name: str, date: dt.date | None, dictionaries: tuple[str, ...]
 
 @cli.command("export")
 @db_option
-@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write.")
-@click.option("--format", "fmt", type=click.Choice(["parquet"]), default="parquet", show_default=True, help="Output format.")
+@click.option(
+    "--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet"]),
+    default="parquet",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--overwrite", is_flag=True, help="Replace what an earlier export left in --out.")
 def export_(db: str, out: str, fmt: str, overwrite: bool) -> None:
     """Write events and quantities as Parquet partitioned by year/month (year=2025/month=09/).
@@ -746,19 +1033,55 @@ def load_(db: str, folder: str) -> None:
 
 
 @cli.command("code-parquet")
-@click.option("--input", "input_spec", required=True, help="Folder or glob of Parquet article shards (columns id, text, date).")
-@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder for the partitioned Parquet events.")
 @click.option(
-    "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Where to run the coder."
+    "--input",
+    "input_spec",
+    required=True,
+    help="Folder or glob of Parquet article shards (columns id, text, date).",
 )
-@click.option("--address", default=None, help="Ray cluster address (with --engine ray); default: start Ray locally.")
-@click.option("--workers", type=click.IntRange(1), default=None, help="Worker processes or Ray actors [default: all CPUs].")
-@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True, help="Articles per batch.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Folder for the partitioned Parquet events.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where to run the coder.",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="Ray cluster address (with --engine ray); default: start Ray locally.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Worker processes or Ray actors [default: all CPUs].",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=32,
+    show_default=True,
+    help="Articles per batch.",
+)
 @click.option("--overwrite", is_flag=True, help="Replace what an earlier run left in --out.")
 @dictionary_option
 def code_parquet(
-    input_spec: str, out: str, engine: str, address: str | None, workers: int | None, batch_size: int,
-    overwrite: bool, dictionaries: tuple[str, ...],
+    input_spec: str,
+    out: str,
+    engine: str,
+    address: str | None,
+    workers: int | None,
+    batch_size: int,
+    overwrite: bool,
+    dictionaries: tuple[str, ...],
 ) -> None:
     """Code Parquet article shards into Parquet events, without a database (the multi-node path).
 
@@ -776,7 +1099,9 @@ def code_parquet(
             from ._ray import RayMissingError, code_parquet_ray
 
             try:
-                report = code_parquet_ray(input_spec, out, address, workers, batch_size, config, overwrite, bar.update)
+                report = code_parquet_ray(
+                    input_spec, out, address, workers, batch_size, config, overwrite, bar.update
+                )
             except RayMissingError as exc:
                 fail(str(exc))
         else:

@@ -31,7 +31,9 @@ from ._types import Coded, Event
 
 
 class _CoderLike(Protocol):
-    def code(self, text: str, date: dt.date | None = None, article_id: str | None = None) -> Coded: ...
+    def code(
+        self, text: str, date: dt.date | None = None, article_id: str | None = None
+    ) -> Coded: ...
 
 
 class _Unknown:
@@ -135,8 +137,12 @@ def match_count(gold: Sequence[Tuple3], pred: Sequence[Tuple3]) -> int:
             for k, g in enumerate(gold):
                 if k in used:
                     continue
-                ok = g.matches(p) if not strict else (
-                    g.kind == p.kind and _same(g.source, p.source) and _same(g.target, p.target)
+                ok = (
+                    g.matches(p)
+                    if not strict
+                    else (
+                        g.kind == p.kind and _same(g.source, p.source) and _same(g.target, p.target)
+                    )
                 )
                 if ok:
                     used.add(k)
@@ -166,9 +172,7 @@ def gold_tuples(rec: dict[str, Any], scheme: str) -> list[Tuple3]:
         if rec.get("reciprocal"):
             uniq = _dedupe_codes(srcs + tgts)
             if len(uniq) >= 2:
-                return [
-                    Tuple3(a, kind, b, True) for i, a in enumerate(uniq) for b in uniq[i + 1 :]
-                ]
+                return [Tuple3(a, kind, b, True) for i, a in enumerate(uniq) for b in uniq[i + 1 :]]
             tgts = []
             srcs = uniq
         return [Tuple3(s, kind, t) for s in srcs or [UNKNOWN] for t in tgts or [None]]
@@ -223,7 +227,9 @@ def top_event(events: Sequence[Event], scheme: str) -> Event | None:
 
 
 # -- metrics ----------------------------------------------------------------------------------
-def macro_f1(gold: Sequence[str], pred: Sequence[str], labels: Iterable[str] | None = None) -> float:
+def macro_f1(
+    gold: Sequence[str], pred: Sequence[str], labels: Iterable[str] | None = None
+) -> float:
     labs = sorted(set(gold) - {NONE_LABEL}) if labels is None else sorted(labels)
     if not labs:
         return 0.0
@@ -240,8 +246,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
-            "predicted": n_pred, "gold": n_gold}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "predicted": n_pred,
+        "gold": n_gold,
+    }
 
 
 def _pentaclass(root: str) -> str:
@@ -325,7 +337,11 @@ def evaluate(records: Sequence[dict[str, Any]], coder: _CoderLike) -> dict[str, 
         "confusion": _confusion(gold_lab, pred_lab),
         "errors": errors,
     }
-    acc = sum(g == p for g, p in zip(gold_lab, pred_lab, strict=True)) / len(gold_lab) if gold_lab else 0.0
+    acc = (
+        sum(g == p for g, p in zip(gold_lab, pred_lab, strict=True)) / len(gold_lab)
+        if gold_lab
+        else 0.0
+    )
     if scheme == "plover":
         result["plover_accuracy"] = round(acc, 4)
         result["plover_macro_f1"] = round(macro_f1(gold_lab, pred_lab), 4)
@@ -341,7 +357,9 @@ def evaluate(records: Sequence[dict[str, Any]], coder: _CoderLike) -> dict[str, 
     return result
 
 
-def _error(rec: dict[str, Any], gold: Sequence[Tuple3], pred: Sequence[Tuple3], why: str) -> dict[str, Any]:
+def _error(
+    rec: dict[str, Any], gold: Sequence[Tuple3], pred: Sequence[Tuple3], why: str
+) -> dict[str, Any]:
     return {
         "id": rec.get("id"),
         "text": rec.get("text"),
@@ -360,7 +378,9 @@ def _confusion(gold: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, 
 
 def format_table(result: dict[str, Any], errors: bool = False) -> str:
     """A plain-text report of :func:`evaluate`'s result."""
-    lines = [f"scheme: {result['scheme']}   records: {result['records']}   scored: {result['scored']}"]
+    lines = [
+        f"scheme: {result['scheme']}   records: {result['records']}   scored: {result['scored']}"
+    ]
     metrics = [
         ("PLOVER category accuracy", result.get("plover_accuracy")),
         ("PLOVER category macro-F1", result.get("plover_macro_f1")),
@@ -382,7 +402,9 @@ def format_table(result: dict[str, Any], errors: bool = False) -> str:
         if v is not None and not (k.startswith("CAMEO root accuracy (") and k.endswith("()")):
             lines.append(f"{k:<{width}}  {v:.3f}")
     t = result["tuple"]
-    lines.append(f"{'tuples (tp / predicted / gold)':<{width}}  {t['tp']} / {t['predicted']} / {t['gold']}")
+    lines.append(
+        f"{'tuples (tp / predicted / gold)':<{width}}  {t['tp']} / {t['predicted']} / {t['gold']}"
+    )
     conf = result["confusion"]
     cols = sorted({p for row in conf.values() for p in row})
     if conf:
@@ -398,7 +420,10 @@ def format_table(result: dict[str, Any], errors: bool = False) -> str:
         for e in result["errors"]:
             lines.append(f"- {e['id']}: {e['text']}")
             lines.append(f"    gold: {'; '.join(e['gold']) or '(none)'}")
-            lines.append(f"    pred: {'; '.join(e['predicted']) or '(none)'}" + (f"   [{e['note']}]" if e["note"] else ""))
+            lines.append(
+                f"    pred: {'; '.join(e['predicted']) or '(none)'}"
+                + (f"   [{e['note']}]" if e["note"] else "")
+            )
     return "\n".join(lines)
 
 

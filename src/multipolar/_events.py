@@ -58,8 +58,7 @@ _LIGHT = frozenset(
 )
 # nouns that name an undertaking, not its kind: "mediation mission" is a mediation
 _FRAME_NOUNS = frozenset(
-    "mission effort operation campaign initiative bid process round programme program "
-    "team".split()
+    "mission effort operation campaign initiative bid process round programme program team".split()
 )
 # the rule lemmatizer's misreadings of verbs (it knows the noun "stag")
 _LEMMA_FIX = {"stag": "stage"}
@@ -115,9 +114,18 @@ _REPORTED_ADV = frozenset("reportedly allegedly apparently purportedly".split())
 _BARE_STATEMENTS = frozenset({"01", "010"})
 # adjectives of a stated attitude: "said it was concerned about ..." (CAMEO 012/013/018)
 _STANCE_ADJ = {
-    "concerned": "012", "worried": "012", "alarmed": "012", "troubled": "012",
-    "pessimistic": "012", "sceptical": "012", "skeptical": "012", "optimistic": "013",
-    "hopeful": "013", "confident": "013", "upbeat": "013", "saddened": "018",
+    "concerned": "012",
+    "worried": "012",
+    "alarmed": "012",
+    "troubled": "012",
+    "pessimistic": "012",
+    "sceptical": "012",
+    "skeptical": "012",
+    "optimistic": "013",
+    "hopeful": "013",
+    "confident": "013",
+    "upbeat": "013",
+    "saddened": "018",
 }
 # nouns of a statement whose participle clause is what the statement does: "issued a
 # declaration demanding that X ..." is a demand by the issuer
@@ -141,9 +149,25 @@ _SUBJPASS = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj"})
 # prepositions whose object is the other party, strongest first
 _PREP_RANK = {
-    "against": 0, "with": 0, "to": 1, "on": 1, "toward": 1, "towards": 1, "at": 2, "from": 2,
-    "for": 2, "into": 2, "upon": 1, "over": 3, "between": 0, "of": 3, "by": 3, "in": 4,
-    "about": 3, "among": 1, "across": 4,
+    "against": 0,
+    "with": 0,
+    "to": 1,
+    "on": 1,
+    "toward": 1,
+    "towards": 1,
+    "at": 2,
+    "from": 2,
+    "for": 2,
+    "into": 2,
+    "upon": 1,
+    "over": 3,
+    "between": 0,
+    "of": 3,
+    "by": 3,
+    "in": 4,
+    "about": 3,
+    "among": 1,
+    "across": 4,
 }
 _CLAUSE = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 # clauses that end a verb's phrase: adverbial ones always, the others when they have a
@@ -233,7 +257,7 @@ def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
 
 
 def _must_demand(tok: Any, match: Match) -> _Pred | None:
-    """"said X must <verb the dictionary lacks>" is still a demand on X."""
+    """ "said X must <verb the dictionary lacks>" is still a demand on X."""
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _MUST_AUX for a in c.children):
             cs = _subject_tok(c)
@@ -257,9 +281,16 @@ def _demand_noun_verb(tok: Any) -> Any | None:
     ease ..."), or None."""
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return None
-    if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and any(
-        c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() in _DEMAND_NOUNS
-        and c.i < tok.i for c in tok.head.children
+    if (
+        tok.dep_ == "ccomp"
+        and tok.head.pos_ == "VERB"
+        and any(
+            c.dep_ in ("dobj", "obj")
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in _DEMAND_NOUNS
+            and c.i < tok.i
+            for c in tok.head.children
+        )
     ):
         return tok.head  # the clause hung on the verb: "reiterated its demand today that X"
     if tok.dep_ not in ("acl", "ccomp") or tok.head.lemma_.lower() not in _DEMAND_NOUNS:
@@ -280,7 +311,15 @@ def _compose_refuse(inner: str) -> str:
     r = _root_of(inner)
     # "declined to comment" is a statement of its own (011), not a rejection
     return {
-        1: "011", 3: "121", 4: "125", 5: "120", 6: "121", 7: "122", 8: "124", 9: "120", 10: "120"
+        1: "011",
+        3: "121",
+        4: "125",
+        5: "120",
+        6: "121",
+        7: "122",
+        8: "124",
+        9: "120",
+        10: "120",
     }.get(r, "120")
 
 
@@ -336,8 +375,10 @@ class EventCoder:
         salient: list[Mention] = []
         verb_of: dict[int, Any] = {}
         for p in preds:
-            if _before_clause(p.verb) or (len(preds) > 1 and _conditional(p.verb)) or (
-                p.modality == "hypothetical"
+            if (
+                _before_clause(p.verb)
+                or (len(preds) > 1 and _conditional(p.verb))
+                or (p.modality == "hypothetical")
             ):
                 # what might, could or may happen has not happened: no event
                 continue
@@ -351,18 +392,24 @@ class EventCoder:
                 src_actors = _place_actor(p.verb, actors)
             tgt_actors = self._target(p, actors, src_actors, passive_target)
             if _root_of(p.code) in _roles.VIOLENT_ROOTS:
-                src_actors, tgt_actors = _roles.violent_roles(p.verb, actors, src_actors, tgt_actors)
-            if not tgt_actors and _clause_top(p.verb).dep_ in ("relcl", "acl") and p.reported_by is None:
+                src_actors, tgt_actors = _roles.violent_roles(
+                    p.verb, actors, src_actors, tgt_actors
+                )
+            if (
+                not tgt_actors
+                and _clause_top(p.verb).dep_ in ("relcl", "acl")
+                and p.reported_by is None
+            ):
                 # "Moscow, which has resisted a harder line": a relative clause with no other
                 # party describes its head, it reports no event
                 continue
             if not src_actors and tgt_actors and _root_of(p.code) >= 3:
                 # a party the KB does not know ("Amnesty International accused X"): the event
                 # is kept with an unknown source, unless the sentence has a better one
-                if p.verb.dep_ not in ("acl", "relcl", "amod", "pcomp") and _roles.actual(
-                    p.verb, p.modality
-                ) and any(
-                    c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children
+                if (
+                    p.verb.dep_ not in ("acl", "relcl", "amod", "pcomp")
+                    and _roles.actual(p.verb, p.modality)
+                    and any(c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children)
                 ):
                     unknown = _roles.domestic_source(
                         [_unknown_actor(p.verb)], tgt_actors, actors, _root_of(p.code)
@@ -371,7 +418,9 @@ class EventCoder:
                 continue
             if tgt_actors or _roles.actual(p.verb, p.modality):
                 # a one-sided event only when it happened: not "might want", "who resisted"
-                src_actors = _roles.domestic_source(src_actors, tgt_actors, actors, _root_of(p.code))
+                src_actors = _roles.domestic_source(
+                    src_actors, tgt_actors, actors, _root_of(p.code)
+                )
                 emitted = self._emit(p, src_actors, tgt_actors, date)
                 verb_of.update((id(e), p.verb) for e in emitted)
                 if (_roles.adjunct(p.verb) or _backdrop(p.verb)) and p.reported_by is None:
@@ -417,8 +466,10 @@ class EventCoder:
             return None
         # the verb's own phrase stops at a nested clause with its own subject
         cut = [
-            c for c in tok.subtree
-            if c.i > tok.i and c.dep_ in _OWN_CLAUSE
+            c
+            for c in tok.subtree
+            if c.i > tok.i
+            and c.dep_ in _OWN_CLAUSE
             and (c.dep_ == "advcl" or any(g.dep_ in _SUBJ for g in c.children))
         ]
         skip = {t.i for c in cut for t in c.subtree}
@@ -459,9 +510,13 @@ class EventCoder:
             if code is not None:
                 return code
         code = nouns.get(lemma)
-        if code == "041" and lemma in _DEMAND_NOUNS and any(
-            c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "on"))
-            for c in n.children
+        if (
+            code == "041"
+            and lemma in _DEMAND_NOUNS
+            and any(
+                c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+                for c in n.children
+            )
         ):
             return None  # "renewed its call for a ceasefire" is an appeal, not a phone call
         if code is None and comp and lemma in _FRAME_NOUNS:
@@ -485,7 +540,9 @@ class EventCoder:
                     # and the curated rules, which look at every word of its phrase: "launched an
                     # investigation into the attack" is an investigation
                     if nm is not None and (
-                        m is None or m.source != "curated" or m.code == NO_EVENT
+                        m is None
+                        or m.source != "curated"
+                        or m.code == NO_EVENT
                         or m.code.startswith("01")  # "announced sanctions", "issued a warning"
                         or lemma in _LIGHT
                     ):
@@ -500,8 +557,11 @@ class EventCoder:
                 codes[tok.i] = Match("030", "curated", 1)
             elif tok.pos_ == "AUX":
                 stance = next(
-                    (_STANCE_ADJ[c.lower_] for c in tok.children
-                     if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJ),
+                    (
+                        _STANCE_ADJ[c.lower_]
+                        for c in tok.children
+                        if c.dep_ == "acomp" and c.lower_ in _STANCE_ADJ
+                    ),
                     None,
                 )
                 if stance is not None:
@@ -523,9 +583,11 @@ class EventCoder:
         if protests:
             # "rallied to demand X's resignation": the demand is what the protest is for
             preds = [
-                p for p in preds
+                p
+                for p in preds
                 if not (
-                    _root_of(p.code) == 10 and p.verb.dep_ in ("advcl", "xcomp")
+                    _root_of(p.code) == 10
+                    and p.verb.dep_ in ("advcl", "xcomp")
                     and p.verb.head.i in protests
                 )
             ]
@@ -568,46 +630,115 @@ class EventCoder:
             dep = inner_tok.dep_
             obj = _object_of(tok)
             if lemma in _REPORT and dep in ("ccomp", "xcomp"):
-                aux = {c.lower_ for v in (inner_tok, inner.verb) for c in v.children if c.dep_ == "aux"}
+                aux = {
+                    c.lower_ for v in (inner_tok, inner.verb) for c in v.children if c.dep_ == "aux"
+                }
                 subj = _subject_tok(inner.verb)
                 same = subj is None or subj.lower_ in _PRONOUNS
                 if aux & _MUST_AUX and not (subj is not None and subj.lower_ in ("we", "i")):
                     # "X said Y must ..." is a demand by X on Y
-                    return _Pred(tok, _compose_demand(icode), match, inner.negated, "asserted",
-                                 target_tok=subj, absorbed=inner.verb)
+                    return _Pred(
+                        tok,
+                        _compose_demand(icode),
+                        match,
+                        inner.negated,
+                        "asserted",
+                        target_tok=subj,
+                        absorbed=inner.verb,
+                    )
                 if same and inner.negated and 3 <= _root_of(icode) <= 8:
                     # "X said it would not provide aid": a refusal
-                    return _Pred(inner.verb, _compose_refuse(icode), inner.match, True, "asserted",
-                                 reported_by=tok, target_tok=inner.target_tok)
-                if aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX) and not inner.negated and _root_of(icode) not in (1, 2, 13, 14):
+                    return _Pred(
+                        inner.verb,
+                        _compose_refuse(icode),
+                        inner.match,
+                        True,
+                        "asserted",
+                        reported_by=tok,
+                        target_tok=inner.target_tok,
+                    )
+                if (
+                    aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX)
+                    and not inner.negated
+                    and _root_of(icode) not in (1, 2, 13, 14)
+                ):
                     code, mod = _compose_intent(icode, lemma)
-                    return _Pred(inner.verb, code, inner.match, inner.negated, mod,
-                                 reported_by=tok, target_tok=inner.target_tok)
+                    return _Pred(
+                        inner.verb,
+                        code,
+                        inner.match,
+                        inner.negated,
+                        mod,
+                        reported_by=tok,
+                        target_tok=inner.target_tok,
+                    )
                 inner.reported_by = tok
                 if not same and inner.modality == "asserted":
                     inner.modality = "reported"
                 return inner
             if lemma in _THREAT:
-                return _Pred(inner.verb, _compose_threat(icode), match, negated or inner.negated,
-                             "threatened", absorbed=inner.verb, target_tok=inner.target_tok)
+                return _Pred(
+                    inner.verb,
+                    _compose_threat(icode),
+                    match,
+                    negated or inner.negated,
+                    "threatened",
+                    absorbed=inner.verb,
+                    target_tok=inner.target_tok,
+                )
             if lemma in _PREPARE and _root_of(icode) >= 18 and not negated:
                 # "the army prepared to resume shelling": readying force is a show of it
-                return _Pred(inner.verb, "150", match, False, modality, absorbed=inner.verb,
-                             target_tok=inner.target_tok)
+                return _Pred(
+                    inner.verb,
+                    "150",
+                    match,
+                    False,
+                    modality,
+                    absorbed=inner.verb,
+                    target_tok=inner.target_tok,
+                )
             if lemma in _REFUSE:
-                return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
-                             absorbed=inner.verb, target_tok=inner.target_tok)
+                return _Pred(
+                    inner.verb,
+                    _compose_refuse(icode),
+                    match,
+                    True,
+                    modality,
+                    absorbed=inner.verb,
+                    target_tok=inner.target_tok,
+                )
             if (lemma in _APPEAL or lemma in _WANT) and obj is not None and dep == "xcomp":
-                return _Pred(tok, _compose_appeal(icode), match, negated, modality,
-                             target_tok=obj, absorbed=inner.verb)
+                return _Pred(
+                    tok,
+                    _compose_appeal(icode),
+                    match,
+                    negated,
+                    modality,
+                    target_tok=obj,
+                    absorbed=inner.verb,
+                )
             if (lemma in _DEMAND or lemma in _APPEAL) and obj is None and dep == "ccomp":
                 # "demanded that Iran release ...": a demand addressed to the clause's subject
                 make = _compose_demand if lemma in _DEMAND else _compose_appeal
-                return _Pred(tok, make(icode), match, negated, modality,
-                             target_tok=_subject_tok(inner_tok), absorbed=inner.verb)
+                return _Pred(
+                    tok,
+                    make(icode),
+                    match,
+                    negated,
+                    modality,
+                    target_tok=_subject_tok(inner_tok),
+                    absorbed=inner.verb,
+                )
             if lemma in _DEMAND and obj is not None:
-                return _Pred(tok, _compose_demand(icode), match, negated, modality,
-                             target_tok=obj, absorbed=inner.verb)
+                return _Pred(
+                    tok,
+                    _compose_demand(icode),
+                    match,
+                    negated,
+                    modality,
+                    target_tok=obj,
+                    absorbed=inner.verb,
+                )
             if (lemma in _WISH or tok.lower_ in _WISH) and dep == "ccomp":
                 # "hoped (that) X would be indicted": a wish about others, not an act
                 return None
@@ -620,13 +751,27 @@ class EventCoder:
                     inner.modality = "intended"
                     return inner
                 if negated or inner.negated:
-                    return _Pred(inner.verb, _compose_refuse(icode), match, True, modality,
-                                 absorbed=inner.verb, target_tok=inner.target_tok)
+                    return _Pred(
+                        inner.verb,
+                        _compose_refuse(icode),
+                        match,
+                        True,
+                        modality,
+                        absorbed=inner.verb,
+                        target_tok=inner.target_tok,
+                    )
                 code, mod = _compose_intent(icode, lemma)
                 if modality == "hypothetical":
                     mod = modality  # "might want to", "could agree to"
-                return _Pred(inner.verb, code, match, False, mod, absorbed=inner.verb,
-                             target_tok=inner.target_tok)
+                return _Pred(
+                    inner.verb,
+                    code,
+                    match,
+                    False,
+                    mod,
+                    absorbed=inner.verb,
+                    target_tok=inner.target_tok,
+                )
             if lemma in _ASPECT or match.code == NO_EVENT:
                 inner.negated = inner.negated or negated
                 return inner
@@ -647,8 +792,15 @@ class EventCoder:
         demander = _demand_noun_verb(tok)
         if demander is not None and not match.code.startswith(("01", "02", "10")):
             # "reiterated its demand that Israel ease ...": a demand by the speaker on Israel
-            return _Pred(demander, _compose_demand(match.code), match, negated, "asserted",
-                         target_tok=_subject_tok(tok), absorbed=tok)
+            return _Pred(
+                demander,
+                _compose_demand(match.code),
+                match,
+                negated,
+                "asserted",
+                target_tok=_subject_tok(tok),
+                absorbed=tok,
+            )
         return self._simple(tok, match, negated, modality)
 
     def _simple(self, tok: Any, match: Match, negated: bool, modality: str) -> _Pred | None:
@@ -679,12 +831,17 @@ class EventCoder:
         "killed dozens in a massacre"."""
         nouns = [c for c in tok.children if c.dep_ in _SUBJ or c.dep_ in ("dobj", "obj")]
         nouns += [
-            g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
-            for g in c.children if g.dep_ == "pobj"
+            g
+            for c in tok.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
         for n in nouns:
-            if n.dep_ in _SUBJ and n.lemma_.lower() in _CROWD and not any(
-                o.lemma_.lower() in _WEAPONS for o in nouns
+            if (
+                n.dep_ in _SUBJ
+                and n.lemma_.lower() in _CROWD
+                and not any(o.lemma_.lower() in _WEAPONS for o in nouns)
             ):
                 return "145"
             found = self._event_noun(n)
@@ -733,7 +890,8 @@ class EventCoder:
             # "it"/"they": the nearest actor that is a subject earlier in this sentence,
             # else the previous sentence's main actor
             before = [
-                a for a in actors
+                a
+                for a in actors
                 if a.head.i < subj.i and (a.head.dep_ in _SUBJ or a.head.head.dep_ in _SUBJ)
             ]
             if before:
@@ -786,18 +944,19 @@ class EventCoder:
                 for o in objs:
                     g = _group_under(o, actors, excluded)
                     g = [
-                        a for a in g
+                        a
+                        for a in g
                         if not _topic_modifier(a)
                         and not _roles.border_side(a.head)
                         and _roles.prep_hops(a.head, o) <= _roles.MAX_PREP_HOPS
                         and not _roles.transfer_topic(a.head)
                     ]
                     g = [
-                        a for a in g
+                        a
+                        for a in g
                         if a.mention.code not in src_codes
                         or not any(
-                            _roles.same_party(s, a) or _roles.own_place(s, a, root)
-                            for s in sources
+                            _roles.same_party(s, a) or _roles.own_place(s, a, root) for s in sources
                         )
                     ] or [a for a in g if a.mention.kind not in ("country", "demonym")]
                     r = rank
@@ -849,11 +1008,13 @@ class EventCoder:
         # the same state on both sides only when the sides differ ("Sudan's government ... in
         # Sudan"), never two names of one party ("Sarkozy ... the French presidency")
         tgt = [
-            t for t in tgt
+            t
+            for t in tgt
             if not any(
                 s.mention.code == t.mention.code
                 and (
-                    _roles.same_party(s, t) or len(src) > 1
+                    _roles.same_party(s, t)
+                    or len(src) > 1
                     or (root in _SYMMETRIC_ROOTS and not _direct_object(t, p))
                 )
                 for s in src
@@ -861,8 +1022,10 @@ class EventCoder:
         ]
         if not any(s.mention.code for s in src) and not any(t.mention.code for t in tgt):
             return []
-        if len(src) >= 2 and root in _SYMMETRIC_ROOTS and not any(
-            _via_with(t) or _direct_object(t, p) for t in tgt
+        if (
+            len(src) >= 2
+            and root in _SYMMETRIC_ROOTS
+            and not any(_via_with(t) or _direct_object(t, p) for t in tgt)
         ):
             # "A and B held talks on C": C is the topic, A and B the parties; but "A, B and C
             # recognised D" is an act of each on D
@@ -881,14 +1044,28 @@ class EventCoder:
 
         def make(s: _Actor, t: _Actor | None, reciprocal: bool) -> Event:
             return Event(
-                sentence_index=0, start=0, end=0, sentence="", date=date,
-                source=s.mention.code, target=t.mention.code if t else None,
-                cameo=code, cameo_root=info.root, quad=info.quad, pentaclass=info.pentaclass,
-                goldstein=info.goldstein, plover=info.plover, plover_mode=info.plover_mode,
+                sentence_index=0,
+                start=0,
+                end=0,
+                sentence="",
+                date=date,
+                source=s.mention.code,
+                target=t.mention.code if t else None,
+                cameo=code,
+                cameo_root=info.root,
+                quad=info.quad,
+                pentaclass=info.pentaclass,
+                goldstein=info.goldstein,
+                plover=info.plover,
+                plover_mode=info.plover_mode,
                 plover_context=list(info.plover_context),
-                source_sector=s.mention.sector, target_sector=t.mention.sector if t else None,
-                source_text=s.mention.text, target_text=t.mention.text if t else "",
-                reciprocal=reciprocal, negated=p.negated, modality=p.modality,
+                source_sector=s.mention.sector,
+                target_sector=t.mention.sector if t else None,
+                source_text=s.mention.text,
+                target_text=t.mention.text if t else "",
+                reciprocal=reciprocal,
+                negated=p.negated,
+                modality=p.modality,
                 confidence=round(min(max(conf, 0.05), 0.95), 2),
             )
 
@@ -905,7 +1082,9 @@ class EventCoder:
                 own = Mention(s.mention.start, s.mention.end, "", s.mention.code, "GOV", "implied")
                 events.append(make(s, _Actor(own, s.head, frozenset()), False))
                 continue
-            sector = _own_group(p) if not tgt and root >= "11" and _is_state(s.mention.code) else None
+            sector = (
+                _own_group(p) if not tgt and root >= "11" and _is_state(s.mention.code) else None
+            )
             if sector is not None and sector != "REF":  # "will not accept refugees": no dyad
                 # "X's police arrested dozens of protesters": a group of X's own is X's
                 own = Mention(s.mention.start, s.mention.end, "", s.mention.code, sector, "implied")
@@ -921,7 +1100,11 @@ class EventCoder:
     def _dedupe(events: list[Event]) -> list[Event]:
         best: dict[tuple[str | None, str | None, str, bool], Event] = {}
         for e in events:
-            pair = tuple(sorted((e.source or "", e.target or ""))) if e.reciprocal else (e.source, e.target)
+            pair = (
+                tuple(sorted((e.source or "", e.target or "")))
+                if e.reciprocal
+                else (e.source, e.target)
+            )
             k = (pair[0], pair[1], e.cameo_root, e.reciprocal)
             if k not in best or e.confidence > best[k].confidence:
                 best[k] = e
@@ -967,8 +1150,7 @@ def _backdrop(verb: Any) -> bool:
     for _ in range(3):
         if t.dep_ == "advcl":
             return t.head.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and c.lower_ == "as" and c.i == t.left_edge.i
-                for c in t.children
+                c.dep_ == "mark" and c.lower_ == "as" and c.i == t.left_edge.i for c in t.children
             )
         if t.dep_ != "conj" or t.head.i == t.i:
             return False
@@ -1044,7 +1226,8 @@ def _topic_modifier(a: _Actor) -> bool:
     # flat compounds: "Ukraine war summit" gives both words to "summit"
     doc = h.doc
     return any(
-        doc[i].dep_ == "compound" and doc[i].head.i == h.head.i
+        doc[i].dep_ == "compound"
+        and doc[i].head.i == h.head.i
         and doc[i].lemma_.lower() in _TOPIC_NOUNS
         for i in range(h.i + 1, h.head.i)
     )
@@ -1068,7 +1251,8 @@ def _place_actor(verb: Any, actors: list[_Actor]) -> list[_Actor]:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         g = [
-                            a for a in _group_under(o, actors, ())
+                            a
+                            for a in _group_under(o, actors, ())
                             if _is_state(a.mention.code) and _roles.is_locative(a.head, c)
                         ]
                         if g:
@@ -1107,8 +1291,11 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
                     return tok.head, c.dep_ in _SUBJPASS
                 return c, c.dep_ in _SUBJPASS
         if (
-            tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _SPEECH_NOUNS
-            and tok.head.dep_ in ("dobj", "obj") and tok.head.head.i != tok.head.i
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.lemma_.lower() in _SPEECH_NOUNS
+            and tok.head.dep_ in ("dobj", "obj")
+            and tok.head.head.i != tok.head.i
         ):
             # "X issued a declaration demanding ...": the issuer demands
             tok = tok.head.head
@@ -1165,13 +1352,11 @@ def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> lis
     ex = set(excluded)
     sub = {t.i for t in top.subtree} - ex
     inside = [
-        a for a in actors
+        a
+        for a in actors
         if a.head.i in sub
         and not _roles.stance_modifier(a.head, a.tokens)
-        and not (
-            a.head.dep_ == "poss"
-            and a.head.head.lemma_.lower() in _RELATIONAL
-        )
+        and not (a.head.dep_ == "poss" and a.head.head.lemma_.lower() in _RELATIONAL)
     ]
     if not inside:
         return []
@@ -1190,7 +1375,15 @@ def _group_under(top: Any, actors: list[_Actor], excluded: Iterable[int]) -> lis
     base = dist(first)
     extra = _roles.conjoined_modifiers(first, inside[1:])
     for a in inside[1:]:
-        if a in extra or _conjoined(first.head, a.head) or (dist(a) == base and a.head.head.i == first.head.head.i and a.head.dep_ == first.head.dep_):
+        if (
+            a in extra
+            or _conjoined(first.head, a.head)
+            or (
+                dist(a) == base
+                and a.head.head.i == first.head.head.i
+                and a.head.dep_ == first.head.dep_
+            )
+        ):
             group.append(a)
     return group
 
@@ -1287,8 +1480,10 @@ def _modality(tok: Any) -> str:
             return "hypothetical"
     if aux & _HYPOTHETICAL_AUX:
         if (
-            aux & _HYPOTHETICAL_AUX == {"would"} and tok.dep_ == "ccomp"
-            and tok.head.tag_ == "VBD" and tok.head.lemma_.lower() in _REPORT
+            aux & _HYPOTHETICAL_AUX == {"would"}
+            and tok.dep_ == "ccomp"
+            and tok.head.tag_ == "VBD"
+            and tok.head.lemma_.lower() in _REPORT
         ):
             return "intended"  # "said it would boycott": reported speech's "will"
         return "hypothetical"

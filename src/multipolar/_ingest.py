@@ -83,7 +83,9 @@ def _write(
 ) -> None:
     log: list[LogRow] = []
 
-    def say(origin: str, line: int | None, status: str, reason: str, aid: str | None = None) -> None:
+    def say(
+        origin: str, line: int | None, status: str, reason: str, aid: str | None = None
+    ) -> None:
         log.append((origin, line, status, reason, aid))
         if on_message and status != "duplicate":
             where = f"{origin}:{line}" if line is not None else origin
@@ -103,7 +105,12 @@ def _write(
         lang = detect_language(text)
         if lang is not None and lang not in SUPPORTED_LANGUAGES:
             report.rejected += 1
-            say(item.origin, None, "rejected", f"language {lang!r} is not supported (only English is coded)")
+            say(
+                item.origin,
+                None,
+                "rejected",
+                f"language {lang!r} is not supported (only English is coded)",
+            )
             continue
         digest = _store.content_hash(normalise_for_hash(text))
         prepared.append((item, text, digest, _article_id(item, digest), lang))
@@ -116,7 +123,13 @@ def _write(
         for doc, text, digest, aid, lang in prepared:
             if digest in known_hashes or digest in seen:
                 report.duplicates += 1
-                say(doc.origin, None, "duplicate", "same text already ingested", known_hashes.get(digest, aid))
+                say(
+                    doc.origin,
+                    None,
+                    "duplicate",
+                    "same text already ingested",
+                    known_hashes.get(digest, aid),
+                )
                 continue
             if aid in known_ids:
                 # Same id, different text: keep both, the new one under its content id.

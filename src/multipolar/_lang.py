@@ -15,17 +15,33 @@ _EN = frozenset(
     "not this will but were which their they he his after who been would also".split()
 )
 _OTHER = {
-    "es": frozenset("el la los las de que y en del por para con una un es se al lo como más".split()),
-    "fr": frozenset("le la les des de et en du une un est que pour dans au qui sur par pas".split()),
-    "de": frozenset("der die das und ist nicht den mit dem des ein eine zu sich auf für von".split()),
+    "es": frozenset(
+        "el la los las de que y en del por para con una un es se al lo como más".split()
+    ),
+    "fr": frozenset(
+        "le la les des de et en du une un est que pour dans au qui sur par pas".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht den mit dem des ein eine zu sich auf für von".split()
+    ),
     "pt": frozenset("o a os as de que e do da em um uma para com não no na por se".split()),
     "it": frozenset("il la di che e per un una non sono del della con gli le si".split()),
     "nl": frozenset("de het een en van is dat op te in niet zijn voor met".split()),
     "lv": frozenset("un ir no ar par uz ka kā arī tas to bet".split()),
 }
-_SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "ARABIC": "ar",
-            "CYRILLIC": "ru", "THAI": "th", "MYANMAR": "my", "DEVANAGARI": "hi", "HEBREW": "he",
-            "GREEK": "el"}
+_SCRIPTS = {
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "ARABIC": "ar",
+    "CYRILLIC": "ru",
+    "THAI": "th",
+    "MYANMAR": "my",
+    "DEVANAGARI": "hi",
+    "HEBREW": "he",
+    "GREEK": "el",
+}
 
 
 def _script(ch: str) -> str | None:

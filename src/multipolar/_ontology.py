@@ -76,8 +76,15 @@ class Ontology:
             parent = self._rows.get(cameo[:n])
             if parent is not None:
                 return CameoInfo(
-                    cameo, parent.root, parent.label, parent.goldstein, parent.quad,
-                    parent.pentaclass, parent.plover, parent.plover_mode, parent.plover_context,
+                    cameo,
+                    parent.root,
+                    parent.label,
+                    parent.goldstein,
+                    parent.quad,
+                    parent.pentaclass,
+                    parent.plover,
+                    parent.plover_mode,
+                    parent.plover_context,
                 )
         root = int(cameo[:2])
         return CameoInfo(cameo, cameo[:2], "", 0.0, _quad(root), _pentaclass(root), None, None, ())
@@ -88,7 +95,9 @@ def parse_table(text: str) -> dict[str, CameoInfo]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        code, root, label, gold, quad, penta, plover, mode, context = (line.split("\t") + [""] * 9)[:9]
+        code, root, label, gold, quad, penta, plover, mode, context = (line.split("\t") + [""] * 9)[
+            :9
+        ]
         rows[code] = CameoInfo(
             code=code,
             root=root,
@@ -105,7 +114,14 @@ def parse_table(text: str) -> dict[str, CameoInfo]:
         if not info.goldstein and len(code) == 4 and code[:3] in rows:
             parent = rows[code[:3]]
             rows[code] = CameoInfo(
-                info.code, info.root, info.label, parent.goldstein, info.quad, info.pentaclass,
-                info.plover, info.plover_mode, info.plover_context,
+                info.code,
+                info.root,
+                info.label,
+                parent.goldstein,
+                info.quad,
+                info.pentaclass,
+                info.plover,
+                info.plover_mode,
+                info.plover_context,
             )
     return rows

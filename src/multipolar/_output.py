@@ -18,7 +18,11 @@ TABLE_WIDTH_DEFAULT = 160
 
 def _missing(value: Any) -> bool:
     # pandas reads SQL NULL back as None, NaN or pd.NA depending on the column's dtype.
-    return value is None or value is getattr(pd, "NA", None) or (isinstance(value, float) and value != value)
+    return (
+        value is None
+        or value is getattr(pd, "NA", None)
+        or (isinstance(value, float) and value != value)
+    )
 
 
 def _cell(value: Any, width: int) -> str:
@@ -34,7 +38,9 @@ def _cell(value: Any, width: int) -> str:
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
-def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int | None = None) -> str:
+def format_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int | None = None
+) -> str:
     """A plain aligned text table; the last column is cut to fit the terminal."""
     if not rows:
         return "(no rows)"
@@ -43,12 +49,16 @@ def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], max_wid
     used = sum(widths[c] + 2 for c in columns[:-1])
     widths[columns[-1]] = max(20, min(widths[columns[-1]] if len(rows) else 20, total - used, 200))
     if total - used > widths[columns[-1]]:
-        widths[columns[-1]] = max(widths[columns[-1]], min(200, max(len(_cell(r.get(columns[-1]), 1000)) for r in rows)))
+        widths[columns[-1]] = max(
+            widths[columns[-1]], min(200, max(len(_cell(r.get(columns[-1]), 1000)) for r in rows))
+        )
         widths[columns[-1]] = min(widths[columns[-1]], max(20, total - used))
     lines = ["  ".join(c.ljust(widths[c]) for c in columns).rstrip()]
     lines.append("  ".join("-" * widths[c] for c in columns))
     for r in rows:
-        lines.append("  ".join(_cell(r.get(c), widths[c]).ljust(widths[c]) for c in columns).rstrip())
+        lines.append(
+            "  ".join(_cell(r.get(c), widths[c]).ljust(widths[c]) for c in columns).rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -83,7 +93,11 @@ def write_records(
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pylist([jsonable(r) for r in rows]) if rows else pa.table({c: [] for c in columns})
+        table = (
+            pa.Table.from_pylist([jsonable(r) for r in rows])
+            if rows
+            else pa.table({c: [] for c in columns})
+        )
         if parquet_path is None:
             raise ValueError("--format parquet needs --output FILE")
         pq.write_table(table, parquet_path)

@@ -26,7 +26,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 
 # A valid multi-byte UTF-8 sequence; its absence in undecodable bytes suggests Latin-1.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 # libxml2 stops building the tree at 256 levels, so trafilatura finds no text in anything
@@ -34,13 +36,50 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 MAX_HTML_DEPTH = 200
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
 _VOID_TAGS = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr"]
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 # Tags that carry the structure trafilatura needs; every other tag is dropped when flattening.
 _FLAT_KEEP = frozenset(
-    ["html", "head", "body", "title", "meta", "link", "p", "br", "h1", "h2", "h3", "h4", "h5",
-     "h6", "article", "main", "blockquote", "pre", "script", "style", "noscript", "template", "time"]
+    [
+        "html",
+        "head",
+        "body",
+        "title",
+        "meta",
+        "link",
+        "p",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "time",
+    ]
 )
 
 
@@ -180,7 +219,9 @@ def read_text_stream(stream: IO[bytes], origin: str, limits: ReadLimits) -> Iter
             continue
         n += 1
         yield Document(
-            text=text, origin=f"{origin}#part{n}", notes=(*notes, _part_note(n, limits.max_text_chars))
+            text=text,
+            origin=f"{origin}#part{n}",
+            notes=(*notes, _part_note(n, limits.max_text_chars)),
         )
 
 
@@ -231,11 +272,16 @@ def read_html(data: bytes, origin: str, limits: ReadLimits) -> Iterator[Item]:
             if depth > MAX_HTML_DEPTH:
                 meta = _extract(_flatten(html))
                 if meta is None:
-                    yield Rejection(origin, f"HTML nested {depth:,} levels deep; no article text found even after flattening")
+                    yield Rejection(
+                        origin,
+                        f"HTML nested {depth:,} levels deep; no article text found even after flattening",
+                    )
                     return
                 notes = (*notes, f"HTML nested {depth:,} levels deep; flattened before extraction")
     except ImportError as exc:  # pragma: no cover - core dependency
-        raise RuntimeError("trafilatura is missing; run: pip install trafilatura lxml_html_clean") from exc
+        raise RuntimeError(
+            "trafilatura is missing; run: pip install trafilatura lxml_html_clean"
+        ) from exc
     except (RecursionError, ValueError, TypeError, MemoryError) as exc:
         yield Rejection(origin, f"HTML could not be parsed ({type(exc).__name__})")
         return
@@ -258,7 +304,9 @@ def read_html(data: bytes, origin: str, limits: ReadLimits) -> Iterator[Item]:
         )
 
 
-def _records(obj: Any, origin: str, line: int, limits: ReadLimits, notes: tuple[str, ...]) -> Iterator[Item]:
+def _records(
+    obj: Any, origin: str, line: int, limits: ReadLimits, notes: tuple[str, ...]
+) -> Iterator[Item]:
     if not isinstance(obj, dict):
         yield Rejection(origin, f"record is a JSON {type(obj).__name__}, not an object", line)
         return
@@ -310,7 +358,9 @@ def read_jsonl_stream(stream: IO[bytes], origin: str, limits: ReadLimits) -> Ite
                 return
             line_no += 1
             if too_long:
-                yield Rejection(origin, f"line longer than {limits.max_line_bytes:,} bytes", line_no)
+                yield Rejection(
+                    origin, f"line longer than {limits.max_line_bytes:,} bytes", line_no
+                )
                 continue
             if not raw.strip():
                 continue
@@ -318,14 +368,18 @@ def read_jsonl_stream(stream: IO[bytes], origin: str, limits: ReadLimits) -> Ite
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield Rejection(origin, f"malformed JSON ({exc.msg} at column {exc.colno})", line_no)
+                yield Rejection(
+                    origin, f"malformed JSON ({exc.msg} at column {exc.colno})", line_no
+                )
                 continue
             except RecursionError:
                 yield Rejection(origin, "malformed JSON (nested too deeply)", line_no)
                 continue
             yield from _records(obj, origin, line_no, limits, notes)
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
-        yield Rejection(origin, f"file ends early or is corrupt after line {line_no} ({exc})", line_no + 1)
+        yield Rejection(
+            origin, f"file ends early or is corrupt after line {line_no} ({exc})", line_no + 1
+        )
 
 
 def _kind(path: Path) -> str | None:
@@ -343,7 +397,10 @@ def read_path(path: Path, limits: ReadLimits) -> Iterator[Item]:
     origin = str(path)
     kind = _kind(path)
     if kind is None:
-        yield Rejection(origin, f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .html or .jsonl(.gz)")
+        yield Rejection(
+            origin,
+            f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .html or .jsonl(.gz)",
+        )
         return
     try:
         size = path.stat().st_size
@@ -359,7 +416,9 @@ def read_path(path: Path, limits: ReadLimits) -> Iterator[Item]:
             yield Rejection(origin, f"cannot read file ({exc})")
         return
     if size > limits.max_file_bytes:
-        yield Rejection(origin, f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}")
+        yield Rejection(
+            origin, f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}"
+        )
         return
     try:
         if kind == "text":

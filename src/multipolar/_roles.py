@@ -136,7 +136,9 @@ def border_side(head: Any) -> bool:
     "closed the Georgian border", where the border is what is acted on."""
     b = head.head
     return bool(
-        head.dep_ in ("amod", "compound") and b.lemma_.lower() in _BORDER and b.dep_ == "pobj"
+        head.dep_ in ("amod", "compound")
+        and b.lemma_.lower() in _BORDER
+        and b.dep_ == "pobj"
         and b.head.lower_ in LOC_PREPS | {"on", "at", "to", "from"}
     )
 

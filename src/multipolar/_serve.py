@@ -71,8 +71,11 @@ def _parse_dyad(dyad: str | None) -> tuple[str, str] | None:
 
 def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The dashboard app for one database file."""
-    app = FastAPI(title="multipolar dashboard", version=__version__,
-                  description="Read-only views of a multipolar database.")
+    app = FastAPI(
+        title="multipolar dashboard",
+        version=__version__,
+        description="Read-only views of a multipolar database.",
+    )
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
@@ -86,8 +89,11 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
 
     @app.get("/static/plotly.min.js")
     def plotly_js() -> Response:
-        return Response(_plotly_js(), media_type="application/javascript",
-                        headers={"Cache-Control": "public, max-age=86400"})
+        return Response(
+            _plotly_js(),
+            media_type="application/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     @app.get("/api/stats")
     def stats() -> dict[str, Any]:
@@ -108,14 +114,18 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     @app.get("/api/events")
     def events(
         actor: Code = None,
-        dyad: Annotated[str | None, Query(max_length=41, pattern=r"^[A-Za-z0-9_]+[-, ][A-Za-z0-9_]+$")] = None,
+        dyad: Annotated[
+            str | None, Query(max_length=41, pattern=r"^[A-Za-z0-9_]+[-, ][A-Za-z0-9_]+$")
+        ] = None,
         type: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z0-9_]+$")] = None,
         since: Day = None,
         until: Day = None,
         limit: Annotated[int, Query(ge=1, le=MAX_EVENTS)] = 200,
     ) -> JSONResponse:
         """Events with their sentences, filtered like `multipolar events`; oldest first."""
-        f = _store.EventFilter(actor=actor, dyad=_parse_dyad(dyad), type=type, since=since, until=until, limit=limit)
+        f = _store.EventFilter(
+            actor=actor, dyad=_parse_dyad(dyad), type=type, since=since, until=until, limit=limit
+        )
         with _read(db) as con:
             df = _store.query_events(con, f)
         return JSONResponse({"count": len(df), "limit": limit, "events": _rows(df)})
@@ -132,8 +142,15 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
         ev = load_events(since, until)
         series = _analytics.dyad_series(ev, a, b, freq, since, until)
         examples = [jsonable(x) for x in _analytics.example_sentences(ev, a, b, n=10)]
-        return JSONResponse({"a": a.upper(), "b": b.upper(), "freq": freq, "series": _rows(series),
-                             "examples": examples})
+        return JSONResponse(
+            {
+                "a": a.upper(),
+                "b": b.upper(),
+                "freq": freq,
+                "series": _rows(series),
+                "examples": examples,
+            }
+        )
 
     @app.get("/api/network")
     def network(since: Day = None, until: Day = None, hub: Code = None) -> JSONResponse:
@@ -146,7 +163,9 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
         return JSONResponse({"hub": net.hub, "nodes": nodes, "edges": _rows(net.edges)})
 
     @app.get("/api/hedging")
-    def hedging(hub: Code = _analytics.DEFAULT_HUB, since: Day = None, until: Day = None) -> JSONResponse:
+    def hedging(
+        hub: Code = _analytics.DEFAULT_HUB, since: Day = None, until: Day = None
+    ) -> JSONResponse:
         """Each actor's net cooperation with the hub and with others, first vs second half."""
         hub = (hub or _analytics.DEFAULT_HUB).upper()
         rows = _rows(_analytics.hedging(load_events(since, until), hub, since, until))

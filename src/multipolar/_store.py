@@ -91,11 +91,15 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in msg or "conflicting" in msg or "being used" in msg
 
 
-def connect(path: str | os.PathLike[str], read_only: bool = False, timeout: float = LOCK_TIMEOUT_S) -> Any:
+def connect(
+    path: str | os.PathLike[str], read_only: bool = False, timeout: float = LOCK_TIMEOUT_S
+) -> Any:
     """Open the file, retrying while another process writes; migrate when opened for writing."""
     path = Path(path)
     if read_only and not path.exists():
-        raise StoreError(f"{path}: no such database; create one with: multipolar ingest --db {path} FILES")
+        raise StoreError(
+            f"{path}: no such database; create one with: multipolar ingest --db {path} FILES"
+        )
     deadline = time.monotonic() + timeout
     delay = 0.05
     while True:
@@ -125,14 +129,14 @@ def migrate(con: Any) -> None:
     """Bring the schema to :data:`SCHEMA_VERSION`, one recorded step at a time."""
     current = schema_version(con)
     if current > SCHEMA_VERSION:
-        raise StoreError(f"database schema {current} is newer than this multipolar ({SCHEMA_VERSION}); upgrade multipolar")
+        raise StoreError(
+            f"database schema {current} is newer than this multipolar ({SCHEMA_VERSION}); upgrade multipolar"
+        )
     for version in range(current + 1, SCHEMA_VERSION + 1):
         con.execute("BEGIN TRANSACTION")
         for stmt in _MIGRATIONS[version]:
             con.execute(stmt)
-        con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
-        )
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
         con.execute("COMMIT")
 
 
@@ -162,7 +166,8 @@ def existing_hashes(con: Any, hashes: Sequence[str]) -> dict[str, str]:
     if not hashes:
         return {}
     rows = con.execute(
-        "SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT unnest(?))", [list(hashes)]
+        "SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT unnest(?))",
+        [list(hashes)],
     ).fetchall()
     return {h: i for h, i in rows}
 
@@ -170,11 +175,17 @@ def existing_hashes(con: Any, hashes: Sequence[str]) -> dict[str, str]:
 def existing_ids(con: Any, ids: Sequence[str]) -> set[str]:
     if not ids:
         return set()
-    rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+    rows = con.execute(
+        "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+    ).fetchall()
     return {r[0] for r in rows}
 
 
-def insert_articles(con: Any, articles: Sequence[NewArticle], log: Sequence[tuple[str, int | None, str, str, str | None]]) -> None:
+def insert_articles(
+    con: Any,
+    articles: Sequence[NewArticle],
+    log: Sequence[tuple[str, int | None, str, str, str | None]],
+) -> None:
     """Insert one batch of articles and its log lines in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
@@ -183,7 +194,18 @@ def insert_articles(con: Any, articles: Sequence[NewArticle], log: Sequence[tupl
                 "INSERT INTO articles (id, content_hash, origin, title, url, source, date, lang, text, n_chars)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [a.id, a.content_hash, a.origin, a.title, a.url, a.source, a.date, a.lang, a.text, len(a.text)]
+                    [
+                        a.id,
+                        a.content_hash,
+                        a.origin,
+                        a.title,
+                        a.url,
+                        a.source,
+                        a.date,
+                        a.lang,
+                        a.text,
+                        len(a.text),
+                    ]
                     for a in articles
                 ],
             )
@@ -198,7 +220,9 @@ def insert_articles(con: Any, articles: Sequence[NewArticle], log: Sequence[tupl
         raise
 
 
-def uncoded(con: Any, limit: int, after: str | None = None) -> list[tuple[str, str, dt.date | None]]:
+def uncoded(
+    con: Any, limit: int, after: str | None = None
+) -> list[tuple[str, str, dt.date | None]]:
     """The next articles in id order that no coder has finished."""
     return [
         (r[0], r[1], r[2])
@@ -278,7 +302,9 @@ def query_events(con: Any, f: EventFilter) -> Any:
         params += [a, b, b, a]
     if f.type:
         t = f.type.upper()
-        where.append("(upper(plover) = ? OR cameo = ? OR cameo_root = ? OR cameo_root = lpad(?, 2, '0'))")
+        where.append(
+            "(upper(plover) = ? OR cameo = ? OR cameo_root = ? OR cameo_root = lpad(?, 2, '0'))"
+        )
         params += [t, t, t, t]
     if f.since:
         where.append("date >= ?")
@@ -302,7 +328,7 @@ def query_events(con: Any, f: EventFilter) -> Any:
 def query_quantities(con: Any, kind: str | None = None, actor: str | None = None) -> Any:
     """Quantities as a pandas DataFrame, with the article date, in text order."""
     sql = (
-        "SELECT q.article_id, CAST(a.date AS VARCHAR) AS date, q.sentence_index, q.start, q.\"end\", q.kind,"
+        'SELECT q.article_id, CAST(a.date AS VARCHAR) AS date, q.sentence_index, q.start, q."end", q.kind,'
         " q.subject, q.partner, q.value, q.unit, q.usd_value, q.year, q.text"
         " FROM quantities q LEFT JOIN articles a ON a.id = q.article_id WHERE TRUE"
     )

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from multipolar._types import Event
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MULTIPOLAR_SHARED", ROOT.parent / "shared"))
 SAMPLE = ROOT / "examples" / "sample_news.jsonl"
@@ -40,3 +42,28 @@ def coder() -> Any:
     from multipolar._events import EventCoder
 
     return EventCoder()
+
+
+def make_event(article_id: str, sentence_index: int = 0, **fields: Any) -> Event:
+    """A CAN→MEX consultation (036) for store and query tests; ``fields`` override."""
+    values: dict[str, Any] = {
+        "sentence_index": sentence_index,
+        "start": 0,
+        "end": 5,
+        "sentence": "x",
+        "date": "2025-01-01",
+        "source": "CAN",
+        "target": "MEX",
+        "cameo": "036",
+        "cameo_root": "03",
+        "quad": 1,
+        "pentaclass": 1,
+        "goldstein": 4.0,
+        "plover": "CONSULT",
+        "plover_mode": None,
+        "plover_context": ["diplomatic"],
+        "article_id": article_id,
+        "coder": "t@0",
+    }
+    values.update(fields)
+    return Event(**values)

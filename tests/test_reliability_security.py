@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from multipolar import _store
 from multipolar._cli import cli
 from multipolar._ingest import ingest
-from multipolar._types import Coded, Event
-from tests.conftest import ROOT, SAMPLE
+from multipolar._types import Coded
+from tests.conftest import ROOT, SAMPLE, make_event
 
 SRC = ROOT / "src" / "multipolar"
 
@@ -87,23 +87,7 @@ HOSTILE = [
 @pytest.mark.parametrize("value", HOSTILE)
 def test_query_values_are_parameters(db: Path, value: str) -> None:
     ingest([str(SAMPLE)], db)
-    ev = Event(
-        sentence_index=0,
-        start=0,
-        end=1,
-        sentence="x",
-        date="2025-01-01",
-        source="CAN",
-        target="MEX",
-        cameo="036",
-        cameo_root="03",
-        quad=1,
-        pentaclass=1,
-        goldstein=4.0,
-        plover="CONSULT",
-        plover_mode=None,
-        article_id="sample-001",
-    )
+    ev = make_event("sample-001", end=1, plover_context=[], coder="")
     with _store.opened(db) as con:
         _store.save_coded(con, [("sample-001", Coded(events=[ev]))], "t@0")
         for flt in (

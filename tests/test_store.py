@@ -8,29 +8,11 @@ import pytest
 from multipolar import _store
 from multipolar._ingest import ingest
 from multipolar._types import Coded, Event, Quantity
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, make_event
 
 
 def _event(aid: str, idx: int) -> Event:
-    return Event(
-        sentence_index=idx,
-        start=0,
-        end=5,
-        sentence="x",
-        date="2025-01-01",
-        source="CAN",
-        target="MEX",
-        cameo="036",
-        cameo_root="03",
-        quad=1,
-        pentaclass=1,
-        goldstein=4.0,
-        plover="CONSULT",
-        plover_mode=None,
-        plover_context=["diplomatic"],
-        article_id=aid,
-        coder="t@0",
-    )
+    return make_event(aid, idx)
 
 
 def test_schema_created_and_versioned(db: Path) -> None:

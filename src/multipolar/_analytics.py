@@ -322,25 +322,7 @@ def _plain_row(row: dict[Any, Any]) -> dict[str, Any]:
 
 
 def _series_columns() -> tuple[str, ...]:
-    return (
-        "period",
-        "start",
-        "end",
-        "a",
-        "b",
-        "a_to_b",
-        "b_to_a",
-        "n_events",
-        "reciprocal",
-        "negated",
-        *QUAD_NAMES.values(),
-        "mean_goldstein",
-        "coop_share",
-        "cooperation",
-        "conflict",
-        "net_cooperation",
-        "plover",
-    )
+    return ("period", "start", "end", "a", "b", "a_to_b", "b_to_a", *_AGG_COLUMNS, "plover")
 
 
 def slope_per_month(

@@ -88,6 +88,22 @@ def dictionary_option(f: F) -> F:
     )(f)
 
 
+def engine_options(f: F) -> F:
+    """--engine and --address, shared by the commands that run the coder."""
+    f = click.option(
+        "--address",
+        default=None,
+        help="Ray cluster address (with --engine ray); default: start Ray locally.",
+    )(f)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where to run the coder.",
+    )(f)
+
+
 def fail(message: str, code: int = 1) -> None:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
@@ -212,18 +228,7 @@ def ingest(
 @click.option(
     "--workers", type=click.IntRange(1), default=None, help="Worker processes [default: all cores]."
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "ray"]),
-    default="local",
-    show_default=True,
-    help="Where to run the coder.",
-)
-@click.option(
-    "--address",
-    default=None,
-    help="Ray cluster address (with --engine ray); default: start Ray locally.",
-)
+@engine_options
 @click.option(
     "--batch-size",
     type=click.IntRange(1),
@@ -1046,18 +1051,7 @@ def load_(db: str, folder: str) -> None:
     required=True,
     help="Folder for the partitioned Parquet events.",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "ray"]),
-    default="local",
-    show_default=True,
-    help="Where to run the coder.",
-)
-@click.option(
-    "--address",
-    default=None,
-    help="Ray cluster address (with --engine ray); default: start Ray locally.",
-)
+@engine_options
 @click.option(
     "--workers",
     type=click.IntRange(1),

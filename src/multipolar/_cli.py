@@ -543,15 +543,40 @@ def _extract_jsonl(
     is_flag=True,
     help="List each miss with its sentence, gold and prediction.",
 )
-def eval_(gold: str, fmt: str, show_errors: bool) -> None:
-    """Score the coder against a gold file (PLOVER GSR or PETRARCH-2 validation JSONL)."""
-    from ._coder import Coder
-    from ._eval import evaluate, format_table, read_gold
+@click.option(
+    "--category",
+    default=None,
+    metavar="NAME",
+    help="Score only records of this category (GOLD, AFP, ALLSIDES_CHECK, ...).",
+)
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False),
+    default=None,
+    envvar="MULTIPOLAR_SHARED",
+    help="The shared data folder, for gold records that point into its news corpora "
+    "[default: $MULTIPOLAR_SHARED, else ../shared].",
+)
+def eval_(gold: str, fmt: str, show_errors: bool, category: str | None, shared: str | None) -> None:
+    """Score the coder against a gold file (PLOVER GSR or PETRARCH-2 validation JSONL).
 
-    records = read_gold(gold)
+    Prints category accuracy and macro-F1 (PLOVER), CAMEO root accuracy and pentaclass
+    macro-F1 (PETR), actor country accuracy, event-tuple precision/recall/F1 and the
+    false-event rate on sentences coded as having no event. Records may hold their sentence
+    as ``text`` or as a ``ref`` into a news corpus under the shared folder.
+    """
+    from ._coder import Coder
+    from ._eval import GoldError, evaluate, format_table, read_gold
+
+    try:
+        records = read_gold(gold, shared=shared, category=category)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
     if not records:
         raise click.ClickException(
-            f"{gold}: no records; give a JSONL file with one gold record a line"
+            f"{gold}: no records"
+            + (f" of category {category}" if category else "")
+            + "; give a JSONL file with one gold record a line"
         )
     result = evaluate(records, Coder())
     if fmt == "json":

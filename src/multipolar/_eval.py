@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gzip
+import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any, Protocol
 
 from ._types import Coded, Event
@@ -427,6 +431,82 @@ def format_table(result: dict[str, Any], errors: bool = False) -> str:
     return "\n".join(lines)
 
 
-def read_gold(path: str) -> list[dict[str, Any]]:
+class GoldError(ValueError):
+    """A gold file that cannot be read; the message names the file and line."""
+
+
+def read_gold(
+    path: str, shared: str | os.PathLike[str] | None = None, category: str | None = None
+) -> list[dict[str, Any]]:
+    """Read a gold JSONL file; records that point into ``shared/`` get their text from there.
+
+    A record may carry ``ref`` (corpus path under ``shared/``, article id, character offsets
+    and a SHA-1 prefix of the sentence) instead of ``text``: third-party news text stays in
+    ``shared/`` and only the coding lives in the repository. ``category`` keeps only the
+    records of that category (e.g. ``GOLD`` or ``ALLSIDES_CHECK``).
+    """
+    records: list[tuple[int, dict[str, Any]]] = []
     with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{path} line {n}: not JSON ({exc.msg})") from None
+            if not isinstance(rec, dict):
+                raise GoldError(f"{path} line {n}: a record must be a JSON object")
+            records.append((n, rec))
+    if category is not None:
+        records = [(n, r) for n, r in records if r.get("category") == category]
+    needs = [(n, r) for n, r in records if "text" not in r and "ref" in r]
+    if needs:
+        _resolve_refs(path, needs, _shared_dir(path, shared))
+    return [r for _, r in records]
+
+
+def _shared_dir(path: str, shared: str | os.PathLike[str] | None) -> Path:
+    candidates = [shared, os.environ.get("MULTIPOLAR_SHARED")]
+    gold_dir = Path(path).resolve().parent
+    candidates += [Path.cwd().parent / "shared", gold_dir.parent.parent / "shared"]
+    for c in candidates:
+        if c and (Path(c) / "news").is_dir():
+            return Path(c)
+    raise GoldError(
+        f"{path}: its records point into the shared data folder, which was not found; "
+        "pass --shared DIR or set MULTIPOLAR_SHARED"
+    )
+
+
+def _resolve_refs(path: str, needs: list[tuple[int, dict[str, Any]]], shared: Path) -> None:
+    by_corpus: dict[str, set[str]] = {}
+    for n, rec in needs:
+        ref = rec["ref"]
+        if not isinstance(ref, dict) or not {"corpus", "article", "start", "end"} <= set(ref):
+            raise GoldError(f"{path} line {n}: ref needs corpus, article, start and end")
+        by_corpus.setdefault(ref["corpus"], set()).add(ref["article"])
+    texts: dict[tuple[str, str], str] = {}
+    for corpus, ids in by_corpus.items():
+        file = shared / corpus
+        if not file.is_file():
+            raise GoldError(f"{path}: corpus {corpus} is not in {shared}")
+        opener = gzip.open if file.suffix == ".gz" else open
+        with opener(file, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                art = json.loads(line)
+                if art.get("id") in ids:
+                    texts[(corpus, art["id"])] = art.get("text") or ""
+    for n, rec in needs:
+        ref = rec["ref"]
+        body = texts.get((ref["corpus"], ref["article"]))
+        if body is None:
+            raise GoldError(f"{path} line {n}: article {ref['article']} not in {ref['corpus']}")
+        text = body[int(ref["start"]) : int(ref["end"])]
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        if ref.get("sha1") and not digest.startswith(str(ref["sha1"])):
+            raise GoldError(
+                f"{path} line {n}: the text at {ref['article']}[{ref['start']}:{ref['end']}] "
+                f"differs from the coded sentence (sha1 {digest[:12]} != {ref['sha1']}); "
+                "the corpus in shared/ has changed"
+            )
+        rec["text"] = text

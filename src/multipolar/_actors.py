@@ -628,6 +628,8 @@ class ActorKB:
         out = self._compounds(text, base)
         if _GOVT_RE.search(text):
             out = self._governments(text, out, day)
+        if "Sen" in text or "Rep" in text or "House" in text or "Congress" in text or "-" in text:
+            out = self._us_legislators(text, out)
         return _outermost(out)
 
     def lookup(self, name: str, date: dt.date | None = None) -> list[Mention]:
@@ -1025,6 +1027,90 @@ class ActorKB:
             ms = sorted([*ms, *add], key=lambda m: m.start)
         return ms
 
+    def _us_legislators(self, text: str, ms: list[Mention]) -> list[Mention]:
+        """US legislators and caucuses named by title or party tag (see ``_US_LEG_TITLE_RE``)."""
+        add: list[Mention] = []
+
+        def free(lo: int, hi: int) -> bool:
+            return not any(m.start < hi and lo < m.end for m in [*ms, *add])
+
+        def legislator(lo: int, hi: int, person: str | None, why: str) -> None:
+            add.append(Mention(lo, hi, text[lo:hi], "USA", "LEG", "leader", person, why))
+
+        absorbed: set[int] = set()
+        for t in _US_LEG_TITLE_RE.finditer(text):
+            nm = _US_NAME_RE.match(text, t.end())
+            if nm is None:
+                continue
+            words = nm.group(0).split()
+            while words and words[-1] in _NOT_NAME:
+                words.pop()
+            if not words or words[0] in _NOT_NAME:
+                continue
+            person = " ".join(words)
+            end = t.end() + len(person)
+            if any(m.start < end and t.end() < m.end for m in ms):
+                continue  # the name is a person the KB knows: it keeps its own reading
+            inside = [i for i, m in enumerate(ms) if t.start() <= m.start and m.end <= t.end()]
+            if any(ms[i].code not in (None, "USA") for i in inside):
+                continue
+            absorbed.update(inside)  # "Senate" in "Senate Majority Leader X" is the title
+            title = text[t.start() : t.end()].strip()
+            demonym = next(
+                (
+                    i
+                    for i, m in enumerate(ms)
+                    if m.kind == "demonym" and m.code and not text[m.end : t.start()].strip()
+                ),
+                None,
+            )
+            if demonym is not None:
+                # "Philippine Sen. X", "Australian Senator X": the demonym names the state
+                d = ms[demonym]
+                absorbed.add(demonym)
+                add.append(
+                    Mention(
+                        d.start,
+                        end,
+                        text[d.start : end],
+                        d.code,
+                        "LEG",
+                        "leader",
+                        person,
+                        f"{d.text} + title {title!r}: a legislator of {d.code}",
+                    )
+                )
+                continue
+            legislator(t.start(), end, person, f"title {title!r}: a member of the US Congress")
+        if absorbed:
+            ms = [m for i, m in enumerate(ms) if i not in absorbed]
+        for t in _US_PARTY_RE.finditer(text):
+            nm = re.search(
+                r"((?:[A-Z][a-zà-ÿ'’\-]+\s+){0,2}[A-Z][a-zà-ÿ'’\-]+)$", text[: t.start()]
+            )
+            if nm is None or nm.group(1).split()[0] in _NOT_NAME:
+                continue
+            lo = nm.start(1)
+            if free(lo, t.end()):
+                legislator(lo, t.end(), nm.group(1), "party tag (R-/D-state): a US legislator")
+        for g in _US_GROUP_RE.finditer(text):
+            if free(g.start(), g.end()):
+                add.append(
+                    Mention(
+                        g.start(),
+                        g.end(),
+                        g.group(0),
+                        "USA",
+                        "LEG",
+                        "role",
+                        None,
+                        "US Congress members or committee",
+                    )
+                )
+        if not add:
+            return ms
+        return sorted([*ms, *add], key=lambda m: m.start)
+
     def _compounds(self, text: str, ms: list[Mention]) -> list[Mention]:
         """Merge "Canadian" + "Prime Minister Mark Carney" and "Japan's" + "foreign ministry"."""
         out: list[Mention] = []
@@ -1124,6 +1210,34 @@ class ActorKB:
 _GOVT_RE = re.compile(
     r"\b(?:[Tt]he\s+)?(?:([A-Z][a-zà-ÿ'’\-]+)\s+)?(administration|government|regime|junta)\b"
 )
+
+# US legislators are the most frequent actors in US news that no office list holds. Their
+# titles name the state and the sector even when the person is unknown: "Sen. X", "Rep. X",
+# "House Speaker X", "X (R-Ky.)". A demonym in front ("Australian Senator X") names another
+# state and wins: that pass runs first and this one skips overlaps. Other countries' senators
+# without a demonym are read as US ones; a user dictionary can name them.
+_US_LEG_TITLE_RE = re.compile(
+    r"\b(?:(?:Republican|Democratic|GOP)\s+)?"
+    r"(?:Sen\.|Senator|Rep\.|Congressman|Congresswoman|"
+    r"(?:House|Senate)\s+(?:Speaker|Majority\s+Leader|Minority\s+Leader|Majority\s+Whip|"
+    r"Minority\s+Whip)|Senate\s+(?:Democratic|Republican)\s+Leader|"
+    r"(?:House|Senate)\s+(?:[A-Z][a-z]+\s+){1,3}(?:Committee\s+)?(?:Chairman|Chairwoman|Chair))"
+    r"\s+(?=[A-Z])"
+)
+# Names with inner capitals and hyphens ("McCain", "Ros-Lehtinen", "DeSantis")
+_US_NAME_RE = re.compile(
+    r"(?:[A-Z][A-Za-zà-ÿ'’]+(?:-[A-Z][A-Za-zà-ÿ'’]+)?|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][A-Za-zà-ÿ'’]+(?:-[A-Z][A-Za-zà-ÿ'’]+)?|[A-Z]\.)){0,3}"
+)
+_US_PARTY_RE = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
+_US_GROUP_RE = re.compile(
+    r"\b(?:(?:House|Senate|congressional|Congressional)\s+(?:Democrats|Republicans)|"
+    r"(?:Democratic|Republican|GOP)\s+(?:lawmakers|senators|legislators|congressmen|"
+    r"leaders\s+in\s+Congress)|(?:House|Senate)\s+(?:Intelligence|Judiciary|Armed\s+Services|"
+    r"Foreign\s+Relations|Foreign\s+Affairs|Homeland\s+Security|Oversight|Appropriations|"
+    r"Finance|Ways\s+and\s+Means)\s+Committee)\b"
+)
+
 
 _PERSON_ROLES = frozenset(
     {

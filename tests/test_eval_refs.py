@@ -1,0 +1,145 @@
+"""Gold records that point into a news corpus under ``shared/`` instead of holding text."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from multipolar._cli import cli
+from multipolar._eval import GoldError, read_gold
+
+CORPUS = "news/plaintext/mini.jsonl.gz"
+ARTICLE = "The summit ended late. Japan and Australia signed a defence pact on Monday. More later."
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    root = tmp_path / "shared"
+    (root / "news" / "plaintext").mkdir(parents=True)
+    with gzip.open(root / CORPUS, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "art1", "text": ARTICLE}) + "\n")
+        fh.write(json.dumps({"id": "art2", "text": "Nothing here."}) + "\n")
+    return root
+
+
+def _ref(start: int, end: int, sha: str | None = None, article: str = "art1") -> dict[str, Any]:
+    text = ARTICLE[start:end]
+    return {
+        "corpus": CORPUS,
+        "article": article,
+        "start": start,
+        "end": end,
+        "sha1": sha or _sha(text),
+    }
+
+
+def _gold(tmp_path: Path, records: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+SENT = (23, 75)  # "Japan and Australia signed a defence pact on Monday."
+
+
+def _record(**extra: Any) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "id": "R1",
+        "category": "NEWS_TUNE",
+        "date": "20230105",
+        "ref": _ref(*SENT),
+        "events": [{"cameo": "057", "root": "05", "source": "JPN", "target": "AUS"}],
+        "no_events": False,
+    }
+    rec.update(extra)
+    return rec
+
+
+def test_ref_resolves_to_the_sentence(tmp_path: Path, shared: Path) -> None:
+    assert ARTICLE[SENT[0] : SENT[1]].startswith("Japan and Australia")
+    (rec,) = read_gold(str(_gold(tmp_path, [_record()])), shared=shared)
+    assert rec["text"] == ARTICLE[SENT[0] : SENT[1]]
+
+
+def test_category_filter(tmp_path: Path, shared: Path) -> None:
+    recs = [_record(), _record(id="R2", category="NEWS_CHECK")]
+    path = str(_gold(tmp_path, recs))
+    assert [r["id"] for r in read_gold(path, shared=shared, category="NEWS_CHECK")] == ["R2"]
+    assert len(read_gold(path, shared=shared)) == 2
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (_record(ref=_ref(*SENT, sha="000000000000")), "differs from the coded sentence"),
+        (_record(ref=_ref(*SENT, article="nope")), "article nope not in"),
+        (_record(ref={"corpus": CORPUS}), "ref needs corpus, article, start and end"),
+        (_record(ref={**_ref(*SENT), "corpus": "news/missing.jsonl.gz"}), "is not in"),
+    ],
+)
+def test_bad_refs_name_the_file_and_line(
+    tmp_path: Path, shared: Path, record: dict[str, Any], message: str
+) -> None:
+    path = _gold(tmp_path, [record])
+    with pytest.raises(GoldError, match=message) as exc:
+        read_gold(str(path), shared=shared)
+    assert str(path) in str(exc.value)
+
+
+def test_not_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "ok", "text": "x"}\n{broken\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"line 2: not JSON"):
+        read_gold(str(path))
+
+
+def test_missing_shared_folder_says_how_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MULTIPOLAR_SHARED", raising=False)
+    monkeypatch.chdir(tmp_path)
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    path = deep / "gold.jsonl"
+    path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="--shared DIR or set MULTIPOLAR_SHARED"):
+        read_gold(str(path), shared=tmp_path / "nowhere")
+
+
+def test_cli_eval_with_refs(tmp_path: Path, shared: Path) -> None:
+    path = _gold(tmp_path, [_record()])
+    out = CliRunner().invoke(cli, ["eval", str(path), "--shared", str(shared), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["records"] == 1 and data["scheme"] == "petr"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--category", "NOPE"], "no records of category NOPE"),
+        (["--shared", "/nonexistent-dir"], "--shared DIR or set MULTIPOLAR_SHARED"),
+    ],
+)
+def test_cli_eval_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.delenv("MULTIPOLAR_SHARED", raising=False)
+    monkeypatch.chdir(tmp_path)
+    deep = tmp_path / "x" / "y"
+    deep.mkdir(parents=True)
+    path = deep / "gold.jsonl"
+    path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", str(path), *args])
+    assert out.exit_code == 1
+    assert message in out.output

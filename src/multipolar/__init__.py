@@ -70,12 +70,16 @@ def events_frame(
     type: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    skip_near_duplicates: bool = False,
 ) -> Any:
     """Events as a pandas DataFrame, with the same filters as ``multipolar events``."""
     from ._store import EventFilter, opened, query_events
 
     with opened(db, read_only=True) as con:
-        return query_events(con, EventFilter(actor, dyad, type, since, until))
+        return query_events(
+            con,
+            EventFilter(actor, dyad, type, since, until, skip_near_duplicates=skip_near_duplicates),
+        )
 
 
 def __getattr__(name: str) -> Any:

@@ -1049,9 +1049,11 @@ class ActorKB:
                 continue
             person = " ".join(words)
             end = t.end() + len(person)
-            if any(m.start < end and t.end() < m.end for m in ms):
+            if any(m.start < end and t.end() < m.end and m.code for m in ms):
                 continue  # the name is a person the KB knows: it keeps its own reading
-            inside = [i for i, m in enumerate(ms) if t.start() <= m.start and m.end <= t.end()]
+            # the title's own words ("Senate" in "Senate Majority Leader X") and an unresolved
+            # reading of the name ("shares the surname of ...") give way to the legislator
+            inside = [i for i, m in enumerate(ms) if t.start() <= m.start and m.end <= end]
             if any(ms[i].code not in (None, "USA") for i in inside):
                 continue
             absorbed.update(inside)  # "Senate" in "Senate Majority Leader X" is the title
@@ -1060,7 +1062,10 @@ class ActorKB:
                 (
                     i
                     for i, m in enumerate(ms)
-                    if m.kind == "demonym" and m.code and not text[m.end : t.start()].strip()
+                    if m.kind == "demonym"
+                    and m.code
+                    and m.end <= t.start()
+                    and not text[m.end : t.start()].strip()
                 ),
                 None,
             )

@@ -163,6 +163,14 @@ def cli() -> None:
     show_default=True,
     help="Reject longer JSONL lines.",
 )
+@click.option(
+    "--near-dup-threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.8,
+    show_default=True,
+    help="Flag an article as a near-duplicate when its estimated word 5-gram Jaccard "
+    "similarity to an earlier one reaches this.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print rejected inputs.")
 def ingest(
     db: str,
@@ -172,14 +180,17 @@ def ingest(
     max_file_mb: float,
     max_chars: int,
     max_line_mb: float,
+    near_dup_threshold: float,
     quiet: bool,
 ) -> None:
     """Read news into the database: .txt, .html/.htm, .jsonl/.jsonl.gz files, folders, or - (stdin).
 
     Page debris is removed and exact duplicates are skipped, so ingesting the same files twice
-    changes nothing. Each rejected file or line is printed with its reason and kept in the
-    ingest_log table. JSONL records have the fields id, text and optionally title, url, date
-    and source.
+    changes nothing. Near-duplicates (a story republished with small edits: another headline,
+    a changed sentence, added boilerplate) are kept but flagged with the id of the earlier
+    article they repeat, also across runs; texts under 30 words are never flagged. Each
+    rejected file or line is printed with its reason and kept in the ingest_log table. JSONL
+    records have the fields id, text and optionally title, url, date and source.
     """
     from ._ingest import ingest as run_ingest
     from ._read import ReadLimits
@@ -208,6 +219,7 @@ def ingest(
             stdin=stdin,
             on_message=message,
             on_progress=bar.update,
+            near_dup_threshold=near_dup_threshold,
         )
     except StoreError as exc:
         # Batches already committed stay; rerunning skips them as duplicates.
@@ -215,7 +227,8 @@ def ingest(
     finally:
         bar.close()
     click.echo(
-        f"{report.added} added, {report.duplicates} duplicates skipped, {report.rejected} rejected",
+        f"{report.added} added, {report.duplicates} duplicates skipped, "
+        f"{report.near_duplicates} near-duplicates flagged, {report.rejected} rejected",
         err=True,
     )
     # Exit 1 only when nothing usable was found; all-duplicates (a rerun) is a success.
@@ -237,6 +250,16 @@ def ingest(
     help="Articles per committed batch.",
 )
 @dictionary_option
+@click.option(
+    "--max-sentence-chars",
+    type=click.IntRange(50),
+    # CoderConfig's default, written out: importing the coder here would slow every command
+    # (a test checks that the two agree).
+    default=2000,
+    show_default=True,
+    help="Cut longer sentences (tables, run-on lists) into pieces of at most this many "
+    "characters before parsing; lower it to bound the parser's time per sentence.",
+)
 def code(
     db: str,
     workers: int | None,
@@ -244,6 +267,7 @@ def code(
     address: str | None,
     batch_size: int,
     dictionaries: tuple[str, ...],
+    max_sentence_chars: int,
 ) -> None:
     """Code every article in the database that is not coded yet.
 
@@ -254,7 +278,9 @@ def code(
     from ._coder import CoderConfig
     from ._engine import code_db
 
-    config = CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries))
+    config = CoderConfig(
+        dictionaries=tuple(Path(d) for d in dictionaries), max_sentence_chars=max_sentence_chars
+    )
     try:
         with _store.opened(db, read_only=True) as con:
             todo = _store.count_uncoded(con)
@@ -319,6 +345,12 @@ def _open_read(db: str) -> Any:
 @click.option("--since", type=DATE, default=None, help="From this date on.")
 @click.option("--until", type=DATE, default=None, help="Up to this date.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events.")
+@click.option(
+    "--skip-near-duplicates",
+    is_flag=True,
+    help="Leave out events of articles flagged at ingest as near-duplicates of an earlier "
+    "one, so a republished story counts once.",
+)
 @format_option("table", "csv", "jsonl", "json", "parquet")
 @output_option
 def events(
@@ -329,6 +361,7 @@ def events(
     since: dt.date | None,
     until: dt.date | None,
     limit: int | None,
+    skip_near_duplicates: bool,
     fmt: str,
     output: str | None,
 ) -> None:
@@ -342,7 +375,13 @@ def events(
         df = _store.query_events(
             con,
             _store.EventFilter(
-                actor, (dyad[0], dyad[1]) if dyad else None, type_, since, until, limit
+                actor,
+                (dyad[0], dyad[1]) if dyad else None,
+                type_,
+                since,
+                until,
+                limit,
+                skip_near_duplicates=skip_near_duplicates,
             ),
         )
     finally:

@@ -19,7 +19,6 @@ salted ``hash``), because signatures and band keys are stored and compared in la
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -40,9 +39,6 @@ DEFAULT_THRESHOLD = 0.8
 Uint64Array = npt.NDArray[np.uint64]
 Uint32Array = npt.NDArray[np.uint32]
 
-_WORD = re.compile(r"\w+")
-_MASK64 = (1 << 64) - 1
-
 
 def _constants(label: bytes, n: int) -> Uint64Array:
     # Fixed pseudo-random 64-bit constants derived from a label: the same in every process
@@ -59,31 +55,48 @@ _PERM_MUL = _constants(b"multipolar-minhash-mul", NUM_PERM)
 _BAND_MUL = _constants(b"multipolar-band-mul", ROWS)
 _BAND_SALT = _constants(b"multipolar-band-salt", BANDS)
 
-# Word hashes repeat across articles; a bounded cache keeps ingest cheap without growing
-# without limit on a long run over a large vocabulary (it is emptied when full).
-_WORD_CACHE: dict[str, int] = {}
-_WORD_CACHE_MAX = 500_000
 # Shingles hashed per step, so that a very long text (a 2 MB part) needs NUM_PERM x this much
 # working memory rather than NUM_PERM x its whole length.
 _CHUNK = 4096
 
+# Words are runs of word characters: ASCII letters, digits and "_", and every non-ASCII
+# character except the punctuation below. Dropping punctuation makes a republication with
+# other quote marks or dashes still match; the list covers what news text actually uses.
+_ASCII_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)], dtype=bool)
+_UNICODE_NONWORD = np.array(
+    sorted(
+        map(
+            ord,
+            "\u00a0\u00ab\u00bb\u00b7\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019"
+            "\u201a\u201b\u201c\u201d\u201e\u201f\u2022\u2026\u2032\u2033\u2212\u3000",
+        )
+    ),
+    dtype=np.uint32,
+)
+# A word's hash is the polynomial sum of its code points, c_0 + c_1 P + c_2 P^2 ... (mod 2^64),
+# read off prefix sums of c_j P^j and scaled by P^-start (P is odd, so invertible): all words
+# of a text are hashed in a few array operations instead of one Python call per word.
+_P = int(_constants(b"multipolar-word-base", 1)[0])
+_P_INV = pow(_P, -1, 1 << 64)
+_powers: tuple[Uint64Array, Uint64Array] = (
+    np.empty(0, dtype=np.uint64),
+    np.empty(0, dtype=np.uint64),
+)
 
-def _word_hashes(tokens: list[str]) -> Uint64Array:
-    """A stable 64-bit hash per token (blake2b, cached)."""
-    cache = _WORD_CACHE
-    values = list(map(cache.get, tokens))
-    if None in values:
-        if len(cache) + len(values) > _WORD_CACHE_MAX:
-            cache.clear()
-        for i, value in enumerate(values):
-            if value is None:
-                word = tokens[i]
-                value = cache.get(word)
-                if value is None:
-                    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
-                    value = cache[word] = int.from_bytes(digest, "little")
-                values[i] = value
-    return np.array(values, dtype=np.uint64)
+
+def _power_tables(n: int) -> tuple[Uint64Array, Uint64Array]:
+    """P^j and P^-j (mod 2^64) for j < n, grown on demand and kept for later texts."""
+    global _powers
+    if _powers[0].size < n:
+        size = max(n, 2 * _powers[0].size, 1 << 14)
+        tables = []
+        for base in (_P, _P_INV):
+            table = np.empty(size, dtype=np.uint64)
+            table[0] = 1
+            np.cumprod(np.full(size - 1, base, dtype=np.uint64), out=table[1:])
+            tables.append(table)
+        _powers = (tables[0], tables[1])
+    return _powers
 
 
 def _mix(x: Uint64Array) -> Uint64Array:
@@ -96,28 +109,38 @@ def _mix(x: Uint64Array) -> Uint64Array:
     return x
 
 
-def words(normalised_text: str) -> list[str]:
-    """The words of a text already passed through :func:`normalise_for_hash`, punctuation dropped.
+def word_hashes(normalised_text: str) -> Uint64Array:
+    """A 64-bit hash per word of a text already passed through :func:`normalise_for_hash`.
 
-    Dropping punctuation makes a republication with other quote marks or dashes still match.
+    Equal words get equal hashes, in any text, process or run; punctuation is not part of
+    any word.
     """
-    return _WORD.findall(normalised_text)
-
-
-def shingles(tokens: list[str]) -> Uint64Array:
-    """The 64-bit hashes of the word 5-grams of ``tokens`` (empty when too few).
-
-    Repeats are kept: a minimum does not change when a value occurs twice, and removing them
-    would cost a sort.
-    """
-    if len(tokens) < SHINGLE_WORDS:
+    cp = np.frombuffer(normalised_text.encode("utf-32-le"), dtype=np.uint32)
+    if cp.size == 0:
         return np.empty(0, dtype=np.uint64)
-    hashed = _word_hashes(tokens)
-    n = len(tokens) - SHINGLE_WORDS + 1
-    acc = hashed[:n] * _POSITION[0]
+    is_word = np.where(cp < 128, _ASCII_WORD[np.minimum(cp, 127)], ~np.isin(cp, _UNICODE_NONWORD))
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    power, inverse = _power_tables(cp.size)
+    prefix = np.zeros(cp.size + 1, dtype=np.uint64)
+    np.cumsum(cp.astype(np.uint64) * power[: cp.size], out=prefix[1:])
+    return _mix((prefix[ends] - prefix[starts]) * inverse[starts])
+
+
+def shingles(hashed_words: Uint64Array) -> Uint64Array:
+    """The 64-bit hashes of the word 5-grams of a text, from :func:`word_hashes`.
+
+    Empty when there are fewer than five words. Repeats are kept: a minimum does not change
+    when a value occurs twice, and removing them would cost a sort.
+    """
+    n = hashed_words.size - SHINGLE_WORDS + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    acc = hashed_words[:n] * _POSITION[0]
     # A different odd multiplier per position makes "a b c d e" and "e d c b a" differ.
     for pos in range(1, SHINGLE_WORDS):
-        acc += hashed[pos : pos + n] * _POSITION[pos]
+        acc += hashed_words[pos : pos + n] * _POSITION[pos]
     return _mix(acc)
 
 
@@ -126,17 +149,19 @@ class Signature:
     """The MinHash signature of one text: :data:`NUM_PERM` unsigned 32-bit minima."""
 
     values: Uint32Array
+    # One signed 64-bit key per band (the band number mixed in), for LSH lookups; computed
+    # once, as ingest needs them several times per article.
+    band_keys: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        rows = self.values.reshape(BANDS, ROWS).astype(np.uint64)
+        acc = (rows * _BAND_MUL).sum(axis=1, dtype=np.uint64) + _BAND_SALT
+        # Signed, because DuckDB's BIGINT is; the bits are what matter.
+        object.__setattr__(self, "band_keys", tuple(_mix(acc).view(np.int64).tolist()))
 
     def similarity(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets, 0..1."""
         return float(np.count_nonzero(self.values == other.values)) / NUM_PERM
-
-    def band_keys(self) -> list[int]:
-        """One signed 64-bit key per band (the band number is mixed in), for LSH lookups."""
-        rows = self.values.reshape(BANDS, ROWS).astype(np.uint64)
-        acc = (rows * _BAND_MUL).sum(axis=1, dtype=np.uint64) + _BAND_SALT
-        # Signed, because DuckDB's BIGINT is; the bits are what matter.
-        return [int(k) for k in _mix(acc).view(np.int64)]
 
     def to_bytes(self) -> bytes:
         return self.values.astype("<u4").tobytes()
@@ -169,10 +194,10 @@ def signature(text: str, *, normalised: bool = False) -> Signature | None:
     Pass ``normalised=True`` when ``text`` is already :func:`normalise_for_hash` output (ingest
     has it from the content hash), to skip doing that again.
     """
-    tokens = words(text if normalised else normalise_for_hash(text))
-    if len(tokens) < MIN_WORDS:
+    hashed = word_hashes(text if normalised else normalise_for_hash(text))
+    if hashed.size < MIN_WORDS:
         return None
-    return minhash(shingles(tokens))
+    return minhash(shingles(hashed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,13 +239,13 @@ class NearDuplicateIndex:
 
     def add(self, key: str, sig: Signature) -> None:
         self._remember(key, sig)
-        for bucket in sig.band_keys():
+        for bucket in sig.band_keys:
             self._buckets.setdefault(bucket, []).append(key)
 
     def best(self, sig: Signature, exclude: str | None = None) -> Match | None:
         """The most similar indexed text at or above the threshold; the earliest on a tie."""
         candidates: set[str] = set()
-        for bucket in sig.band_keys():
+        for bucket in sig.band_keys:
             candidates.update(self._buckets.get(bucket, ()))
         candidates.discard(exclude or "")
         best: Match | None = None

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import _roles
+from . import _precision, _roles
 from ._ontology import Ontology
 from ._types import Event, Mention, Sentence
 from ._verbs import NO_EVENT, Match, VerbDict, stem_keys
@@ -85,6 +85,29 @@ _INTENT_ADJ = frozenset("ready willing prepared committed determined eager keen 
 _CONTROL = _INTENT | _WANT | _THREAT | _REFUSE | _APPEAL | _DEMAND
 # verbs that say nothing on their own but carry a complement: "began to", "continued to"
 _ASPECT = frozenset("begin start continue keep resume go move schedule set due".split())
+# verbs of a body's decision whose complement is what the body does: "the Senate voted to
+# authorize force" is the authorisation, not a vote against someone named in it
+_ENACT = frozenset("vote".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# what military strikes are aimed at when no party is named
+_STRIKE_TARGETS = frozenset(
+    "target position base camp militant rebel insurgent fighter stronghold convoy".split()
+)
+# verbs of shouting: "yelled at them to leave" orders them to (CAMEO 10)
+_SHOUT = frozenset("shout yell scream snap bark holler".split())
+# nouns that tell an event with its doer as possessor: "Abe's trip to Washington" is a visit
+# by Japan; "talks" only in the plural ("Trump's talk of a deal" is speech)
+_NOMINAL = frozenset("visit trip meeting talks".split())
+# aircraft and warships whose strikes their own military reports
+_AIRCRAFT = frozenset(
+    "bomber warplane jet aircraft drone helicopter gunship warship destroyer".split()
+)
+# words that make unnamed forces someone's enemy or unknown: not the reporter's own
+_HOSTILE = frozenset(
+    "rebel militant insurgent enemy hostile unidentified unknown opposition terrorist".split()
+)
+# a nominal event that has not happened yet: "Xi's planned visit", "ahead of Abe's trip"
+_PROSPECTIVE = frozenset("upcoming planned proposed expected scheduled possible coming".split())
 
 _PRONOUNS = frozenset("he she it they we its his her their who which that".split())
 # unresolved mentions that still name a party ("President Foo Bar" out of the KB's range)
@@ -129,9 +152,7 @@ _STANCE_ADJ = {
 }
 # nouns of a statement whose participle clause is what the statement does: "issued a
 # declaration demanding that X ..." is a demand by the issuer
-_SPEECH_NOUNS = frozenset(
-    "statement declaration communique communiqué resolution letter message note".split()
-)
+_SPEECH_NOUNS = _roles.SPEECH_NOUNS
 # subjects that are no party: "an earthquake killed 30", "floods hit X"
 _NATURAL = frozenset(
     "earthquake quake tremor flood floods flooding storm hurricane typhoon cyclone tornado "
@@ -374,16 +395,23 @@ class EventCoder:
         secondary: list[Event] = []
         salient: list[Mention] = []
         verb_of: dict[int, Any] = {}
+        scenario = _precision.scenario_label(doc)
         for p in preds:
             if (
                 _before_clause(p.verb)
                 or (len(preds) > 1 and _conditional(p.verb))
                 or (p.modality == "hypothetical")
+                or scenario
+                or _precision.unrealized(p.verb)
             ):
                 # what might, could or may happen has not happened: no event
                 continue
-            if _root_of(p.code) >= 14 and _natural_subject(p.verb):
-                continue  # "an earthquake struck X", "floods killed hundreds": no actor acts
+            if _precision.background(p.verb, date):
+                continue  # "the last time X expelled Y was in 2001": background, not news
+            if _precision.non_agent_subject(p.verb) or (
+                _root_of(p.code) >= 14 and _natural_subject(p.verb)
+            ):
+                continue  # "an earthquake struck X", "the quake is blamed for ...": no actor
             src_actors, passive_target = self._source(p, actors, tok_actor, carried)
             if src_actors:
                 salient = salient or [a.mention for a in src_actors]
@@ -403,11 +431,22 @@ class EventCoder:
                 # "Moscow, which has resisted a harder line": a relative clause with no other
                 # party describes its head, it reports no event
                 continue
+            if (
+                not tgt_actors
+                and (p.match.source == "default" or p.code in _precision.PERSON_OBJECT_CODES)
+                and _precision.thing_object(p.verb, set(tok_actor))
+            ):
+                # a reading that needs a party as object with a thing there: "held $1.5
+                # trillion in debt" is no detention, "manages a stockpile" no cooperation
+                continue
             if not src_actors and tgt_actors and _root_of(p.code) >= 3:
                 # a party the KB does not know ("Amnesty International accused X"): the event
                 # is kept with an unknown source, unless the sentence has a better one
                 if (
                     p.verb.dep_ not in ("acl", "relcl", "amod", "pcomp")
+                    # a dictionary default is too weak a reading to stand without a known
+                    # doer, unless a group acts ("They include queries related to X")
+                    and (p.match.source != "default" or _precision.group_subject(p.verb))
                     and _roles.actual(p.verb, p.modality)
                     and any(c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children)
                 ):
@@ -423,7 +462,9 @@ class EventCoder:
                 )
                 emitted = self._emit(p, src_actors, tgt_actors, date)
                 verb_of.update((id(e), p.verb) for e in emitted)
-                if (_roles.adjunct(p.verb) or _backdrop(p.verb)) and p.reported_by is None:
+                if (
+                    _roles.adjunct(p.verb) or _backdrop(p.verb) or _nominal_event(p.verb)
+                ) and p.reported_by is None:
                     # "met X to discuss Y", "..., killing two": the purpose or circumstance
                     # of the main event, coded only when the main clause has none
                     secondary.extend(emitted)
@@ -526,6 +567,8 @@ class EventCoder:
             for c in (*n.children, *(n.head.children if n.dep_ in _NOUN_DEPS else ()))
         ):
             code = "062"  # "joint exercises", "drills with Japan" are military cooperation
+        if code == "143" and lemma == "strike" and _strike_on_party(n):
+            code = "190"  # "carried out strikes on Idlib" is force, not a labour strike
         return code
 
     def _predicates(self, doc: Any, words: list[str]) -> list[_Pred]:
@@ -551,6 +594,10 @@ class EventCoder:
                     m = Match(_STANCE_ADJ[tok.lower_], "curated", 1)  # "it is concerned"
                 if m is not None:
                     codes[tok.i] = m
+            elif _nominal_event(tok):
+                code = self.verbs.nouns.get(tok.lemma_.lower())
+                if code is not None:
+                    codes[tok.i] = Match(code, "curated", 1)
             elif tok.pos_ == "AUX" and any(
                 c.dep_ == "acomp" and c.lemma_.lower() in _INTENT_ADJ for c in tok.children
             ):
@@ -615,6 +662,12 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         negated = _negated(tok)
         modality = _modality(tok)
+        order = _shouted_order(tok) if lemma in _SHOUT else None
+        if order is not None:
+            # "snapped at him to delete the pictures": an order to the one shouted at
+            addressee, act = order
+            absorbed.add(act.i)
+            return _Pred(tok, "100", match, negated, modality, target_tok=addressee, absorbed=act)
         inner_tok = self._complement(tok, codes)
         is_adj_intent = any(
             c.dep_ == "acomp" and c.lemma_.lower() in _INTENT_ADJ for c in tok.children
@@ -625,6 +678,8 @@ class EventCoder:
             if inner is None:
                 if lemma in _REPORT or match.code.startswith("01"):
                     return _must_demand(tok, match)
+                if _wants_no_event(tok, lemma, match):
+                    return None  # "aimed to show ...": see _wants_no_event
                 return self._simple(tok, match, negated, modality)
             icode = inner.code
             dep = inner_tok.dep_
@@ -772,7 +827,18 @@ class EventCoder:
                     absorbed=inner.verb,
                     target_tok=inner.target_tok,
                 )
-            if lemma in _ASPECT or match.code == NO_EVENT:
+            if lemma in _ENACT and (negated or inner.negated) and 3 <= _root_of(icode) <= 9:
+                # "voted not to extend the mission": the body refuses it
+                return _Pred(
+                    inner.verb,
+                    _compose_refuse(icode),
+                    match,
+                    True,
+                    modality,
+                    absorbed=inner.verb,
+                    target_tok=inner.target_tok,
+                )
+            if lemma in _ASPECT or lemma in _ENACT or match.code == NO_EVENT:
                 inner.negated = inner.negated or negated
                 return inner
             if dep == "xcomp":
@@ -785,6 +851,8 @@ class EventCoder:
                     pred.target_tok = _subject_tok(inner_tok)
                 return pred
             absorbed.discard(inner_tok.i)
+        if _wants_no_event(tok, lemma, match):
+            return None
         if lemma in _REPORT or match.code.startswith("01"):
             demand = _must_demand(tok, match)
             if demand is not None:
@@ -877,10 +945,21 @@ class EventCoder:
             passive_target = _group_under(subj, actors, ()) if subj is not None else []
             agent = _agent(verb)
             subj = agent
+            if (
+                agent is None
+                and not passive_target
+                and p.reported_by is not None
+                and _root_of(p.code) == 10
+            ):
+                # "X told parliament that urgent measures were needed to ...": a need stated
+                # with no one named to meet it is X's demand
+                subj = _subject_tok(p.reported_by)
         if subj is None:
             return [], passive_target
         # an actor buried deep in the subject ("80 per cent of Canada's exports") is not it
-        group = [a for a in _group_under(subj, actors, ()) if _dist(a.head, subj) <= 4]
+        # nor one named in a relative clause of it ("X, who was Y's envoy, said"): a description
+        described = _precision.description_tokens(subj)
+        group = [a for a in _group_under(subj, actors, described) if _dist(a.head, subj) <= 4]
         group = _roles.resident_group(subj, group, actors)
         if not passive:
             # a headline's comma list: "Trump, Putin leave summit" (the first is mis-attached)
@@ -892,13 +971,24 @@ class EventCoder:
             before = [
                 a
                 for a in actors
-                if a.head.i < subj.i and (a.head.dep_ in _SUBJ or a.head.head.dep_ in _SUBJ)
+                if a.head.i < subj.i
+                and (a.head.dep_ in _SUBJ or a.head.head.dep_ in _SUBJ)
+                # "it" is no person: "Trump salutes a helicopter as it flies over ..."
+                and not (subj.lower_ == "it" and a.mention.kind == "leader")
             ]
             if before:
                 last = max(before, key=lambda a: a.head.i)
                 return [a for a in before if a.head.i == last.head.i], passive_target
             if carried and not any(a.head.i < subj.i for a in actors):
                 return [_Actor(m, subj, frozenset()) for m in carried], passive_target
+        if not group and p.reported_by is not None and _own_sorties(p, subj):
+            # "fighters and bombers conducted four airstrikes, the Pentagon said": a military
+            # reports its own sorties; the reporting state flew them
+            rs = _subject_tok(p.reported_by)
+            if rs is not None:
+                rg = [a for a in _group_under(rs, actors, ()) if _is_state(a.mention.code)]
+                if rg:
+                    return rg, passive_target
         return group, passive_target
 
     def _target(
@@ -1180,6 +1270,21 @@ def _elaborates(a: Any, b: Any) -> bool:
     return False
 
 
+def _wants_no_event(tok: Any, lemma: str, match: Match) -> bool:
+    """ "aimed to show that ...": wanting to do what is no event is none. The dictionary's
+    default for such a verb reads another sense ("aimed missiles at", 190); a demand
+    ("wants sanctions lifted", 10) or an appeal keeps its reading."""
+    return (
+        lemma in _WANT
+        and match.source == "default"
+        and _root_of(match.code) not in (1, 2, 10)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children
+        )
+    )
+
+
 def _lemma(tok: Any) -> str:
     """The verb's lemma, mended where the rule lemmatizer misreads it ("staged" -> "stag")."""
     lemma: str = tok.lemma_.lower()
@@ -1282,14 +1387,22 @@ def _subject_tok(verb: Any) -> Any | None:
 
 def _subject(verb: Any) -> tuple[Any | None, bool]:
     """The subject of ``verb`` and whether it is passive, looking up control/conj chains."""
+    if _nominal_event(verb):
+        return next(c for c in verb.children if c.dep_ == "poss"), False
     tok = verb
+    # reached through an infinitive ("Obama is scheduled to attend"): the passive is the
+    # governing verb's, the subject does the complement's act
+    controlled = False
     for _ in range(6):
+        if _noun_purpose(tok):
+            tok, controlled = tok.head, True
+            continue
         for c in tok.children:
             if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS:
                 if c.lower_ in _RELATIVE and tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
                     # "Carney, who met Sheinbaum": the relative pronoun stands for its head
-                    return tok.head, c.dep_ in _SUBJPASS
-                return c, c.dep_ in _SUBJPASS
+                    return tok.head, c.dep_ in _SUBJPASS and not controlled
+                return c, c.dep_ in _SUBJPASS and not controlled
         if (
             tok.dep_ == "acl"
             and tok.tag_ == "VBG"
@@ -1307,10 +1420,98 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
                 obj = _object_of(tok.head)
                 if obj is not None and tok.head.lemma_.lower() in _APPEAL | _DEMAND:
                     return obj, False
+                controlled = True
             tok = tok.head
             continue
         break
     return None, False
+
+
+def _strike_on_party(n: Any) -> bool:
+    """ "strikes against X", "strikes on Idlib": a strike aimed at a party or a place is an
+    attack; a labour strike is "on Monday", "over pay", "by workers"."""
+    for c in n.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "against"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or g.lower_ in _WEEKDAYS:
+                continue
+            if g.pos_ == "PROPN" or g.lemma_.lower() in _STRIKE_TARGETS:
+                return True
+    return False
+
+
+def _shouted_order(tok: Any) -> tuple[Any, Any] | None:
+    """(addressee, ordered act) of "shouted at X to <act>", else None."""
+    at = next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "at"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ in ("xcomp", "advcl")
+            and c.i > at.i
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return at, c
+    return None
+
+
+def _own_sorties(p: _Pred, subj: Any) -> bool:
+    """Unnamed aircraft or warships that carry out strikes ("a mix of fighters and bombers
+    conducted airstrikes"): no party is named and nothing marks them as someone's enemy."""
+    if _root_of(p.code) not in (15, 18, 19, 20) or _lemma(p.verb) not in _LIGHT | {"fly"}:
+        return False
+    words = {t.lemma_.lower() for t in subj.subtree}
+    return bool(words & _AIRCRAFT) and not words & _HOSTILE
+
+
+def _nominal_event(tok: Any) -> bool:
+    """ "Abe's trip to Washington": an event noun whose possessor is its doer, outside a
+    light verb's object (those are coded through the verb: "began his visit")."""
+    word = tok.lower_ if tok.lower_ == "talks" else tok.lemma_.lower()
+    return (
+        tok.pos_ == "NOUN"
+        and word in _NOMINAL
+        and tok.dep_ not in ("dobj", "obj", "ROOT", "compound")
+        and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+def _prospective(tok: Any) -> bool:
+    """A nominal event still to come: "Xi's planned visit", "before/ahead of Abe's trip"."""
+    if any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE for c in tok.children):
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return bool(prep.lower_ == "before" or (prep.lower_ == "of" and prep.head.lower_ == "ahead"))
+
+
+def _noun_purpose(tok: Any) -> bool:
+    """ "Britain will make a case to escalate the war": the parser reads "a case" as the
+    subject of "to escalate", but a to-infinitive takes a subject only after "for"; the noun
+    is the light verb's object and the light verb's subject acts."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.i == tok.i or _lemma(head) not in _LIGHT:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and head.i < c.left_edge.i and c.i < tok.i
+        for c in tok.children
+    )
 
 
 def _agent(verb: Any) -> Any | None:
@@ -1471,6 +1672,8 @@ def _negated(tok: Any) -> bool:
 
 
 def _modality(tok: Any) -> str:
+    if _nominal_event(tok):
+        return "intended" if _prospective(tok) else "asserted"
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     adv = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
     if adv & _REPORTED_ADV:

@@ -1,4 +1,10 @@
-"""Ingest: read → clean → dedupe → store, in batches committed one at a time."""
+"""Ingest: read → clean → dedupe → store, in batches committed one at a time.
+
+Dedupe has two levels: an exact copy (same normalised text) is skipped, so re-ingesting is a
+no-op; a near-duplicate (MinHash similarity ≥ the threshold to an earlier article, in this
+batch or stored by an earlier run) is kept but flagged with ``near_dup_of``, so nothing is
+lost and analyses can still count a republished story once.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from typing import IO
 
 from . import _store
 from ._clean import clean, normalise_for_hash
+from ._dedupe import DEFAULT_THRESHOLD, Signature, signature
 from ._lang import detect_language
 from ._read import ReadLimits, read_inputs
 from ._types import Document, Rejection
@@ -25,10 +32,16 @@ class IngestReport:
     added: int = 0
     duplicates: int = 0
     rejected: int = 0
+    near_duplicates: int = 0  # added, but flagged as nearly repeating an earlier article
     messages: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
-        return {"added": self.added, "duplicates": self.duplicates, "rejected": self.rejected}
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "near_duplicates": self.near_duplicates,
+        }
 
 
 LogRow = tuple[str, int | None, str, str, str | None]
@@ -47,11 +60,15 @@ def ingest(
     stdin: IO[bytes] | None = None,
     on_message: Callable[[str, str], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    near_dup_threshold: float = DEFAULT_THRESHOLD,
 ) -> IngestReport:
     """Ingest files, folders or stdin into ``db``; re-ingesting the same texts is a no-op.
 
-    ``date`` is used for documents whose record or page metadata carries none.
+    ``date`` is used for documents whose record or page metadata carries none. Articles whose
+    estimated similarity to an earlier one reaches ``near_dup_threshold`` are flagged.
     """
+    if not 0.0 < near_dup_threshold <= 1.0:
+        raise ValueError(f"near_dup_threshold must be in (0, 1], got {near_dup_threshold}")
     report = IngestReport()
     batch: list[Document | Rejection] = []
     chars = 0
@@ -59,7 +76,7 @@ def ingest(
     def flush() -> None:
         nonlocal chars
         if batch:
-            _write(batch, db, date, report, on_message)
+            _write(batch, db, date, report, on_message, near_dup_threshold)
             if on_progress:
                 on_progress(len(batch))
             batch.clear()
@@ -80,6 +97,7 @@ def _write(
     default_date: dt.date | None,
     report: IngestReport,
     on_message: Callable[[str, str], None] | None,
+    near_dup_threshold: float = DEFAULT_THRESHOLD,
 ) -> None:
     log: list[LogRow] = []
 
@@ -87,11 +105,13 @@ def _write(
         origin: str, line: int | None, status: str, reason: str, aid: str | None = None
     ) -> None:
         log.append((origin, line, status, reason, aid))
-        if on_message and status != "duplicate":
+        # Duplicates and near-duplicates are routine on wire news: counted in the summary,
+        # kept in ingest_log, not printed one by one.
+        if on_message and status not in ("duplicate", "near_duplicate"):
             where = f"{origin}:{line}" if line is not None else origin
             on_message(status, f"{where}: {reason}")
 
-    prepared: list[tuple[Document, str, str, str, str | None]] = []
+    prepared: list[tuple[Document, str, str, str, str | None, str]] = []
     for item in items:
         if isinstance(item, Rejection):
             report.rejected += 1
@@ -112,15 +132,24 @@ def _write(
                 f"language {lang!r} is not supported (only English is coded)",
             )
             continue
-        digest = _store.content_hash(normalise_for_hash(text))
-        prepared.append((item, text, digest, _article_id(item, digest), lang))
+        normalised = normalise_for_hash(text)
+        digest = _store.content_hash(normalised)
+        prepared.append((item, text, digest, _article_id(item, digest), lang, normalised))
 
     with _store.opened(db) as con:
         known_hashes = _store.existing_hashes(con, [p[2] for p in prepared])
         known_ids = _store.existing_ids(con, [p[3] for p in prepared])
+        # Only texts that will be stored are signed, so re-ingesting stays cheap.
+        signatures: dict[str, Signature | None] = {}
+        for p in prepared:
+            if p[2] not in known_hashes and p[2] not in signatures:
+                signatures[p[2]] = signature(p[5], normalised=True)
+        index = _store.near_duplicate_index(
+            con, [sig for sig in signatures.values() if sig is not None], near_dup_threshold
+        )
         seen: set[str] = set()
         articles: list[_store.NewArticle] = []
-        for doc, text, digest, aid, lang in prepared:
+        for doc, text, digest, aid, lang, _normalised in prepared:
             if digest in known_hashes or digest in seen:
                 report.duplicates += 1
                 say(
@@ -138,6 +167,11 @@ def _write(
             known_ids.add(aid)
             for note in doc.notes:
                 say(doc.origin, None, "note", note, aid)
+            sig = signatures[digest]
+            match = index.check_and_add(aid, sig) if sig is not None else None
+            if match is not None:
+                report.near_duplicates += 1
+                say(doc.origin, None, "near_duplicate", _store.near_duplicate_reason(match), aid)
             articles.append(
                 _store.NewArticle(
                     id=aid,
@@ -149,6 +183,9 @@ def _write(
                     source=doc.source,
                     date=doc.date or default_date,
                     lang=lang,
+                    near_dup_of=match.id if match else None,
+                    minhash=sig.to_bytes() if sig is not None else None,
+                    bands=sig.band_keys if sig is not None else (),
                 )
             )
         _store.insert_articles(con, articles, log)

@@ -260,7 +260,9 @@ def fallback_target(
             g: list[Any] = group_under(s, actors, excluded)
             if g:
                 return g
-    if root == 14:
+    if root in (10, 14):
+        # the object of the purpose clause: "rallied to show disapproval of Y", "measures
+        # were needed to remove Y's forces"
         for v in verbs:
             for c in v.children:
                 if c.dep_ in ("advcl", "xcomp") and any(
@@ -345,6 +347,24 @@ def one_sided_fallback(events: list[Any]) -> list[Any]:
     return [max(events, key=lambda e: e.confidence)]
 
 
+# nouns of a statement whose participle clause is what the statement says or does:
+# "issued a declaration demanding that X ...", "a statement saying it condemns ..."
+SPEECH_NOUNS = frozenset(
+    "statement declaration communique communiqué resolution letter message note".split()
+)
+
+
+def speech_clause(tok: Any) -> bool:
+    """ "saying ..." in "X issued a statement saying ...": the clause is X's own words."""
+    return bool(
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.lemma_.lower() in SPEECH_NOUNS
+        and tok.head.dep_ in ("dobj", "obj")
+        and tok.head.head.i != tok.head.i
+    )
+
+
 # verbs whose complement has not happened: "hoped X would be indicted"
 _WISH = frozenset("hope wish want expect fear like prefer".split())
 _MODAL = frozenset("would could might may should".split())
@@ -359,6 +379,10 @@ def actual(verb: Any, modality: str) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in t.children):
             return False
+        if speech_clause(t):
+            # "issued a statement saying it condemns ...": what the statement says is said
+            t = t.head.head
+            continue
         if t.dep_ in ("relcl", "acl"):
             return False
         if t.head.i == t.i:

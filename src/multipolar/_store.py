@@ -13,21 +13,27 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from ._types import EVENT_FIELDS, QUANTITY_FIELDS, Coded
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from ._dedupe import Match, NearDuplicateIndex, Signature
+
+SCHEMA_VERSION = 2
 DEFAULT_DB = "multipolar.duckdb"
 LOCK_TIMEOUT_S = 60.0
 
-_MIGRATIONS: dict[int, list[str]] = {
+# A migration step is SQL, or a function of the connection for what SQL cannot do alone.
+Migration = str | Callable[[Any], None]
+
+_MIGRATIONS: dict[int, list[Migration]] = {
     1: [
         """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
         """CREATE TABLE IF NOT EXISTS articles (
@@ -75,7 +81,20 @@ _MIGRATIONS: dict[int, list[str]] = {
         """CREATE INDEX IF NOT EXISTS events_article ON events (article_id)""",
         """CREATE INDEX IF NOT EXISTS quantities_article ON quantities (article_id)""",
     ],
+    # 2: near-duplicate flags. near_dup_of is the id of an earlier article this one nearly
+    # repeats; minhash its MinHash signature (NULL for texts too short to sign); article_lsh
+    # holds one row per LSH band so that a new article finds its candidates with one join
+    # instead of comparing with every stored signature.
+    2: [
+        """ALTER TABLE articles ADD COLUMN IF NOT EXISTS near_dup_of VARCHAR""",
+        """ALTER TABLE articles ADD COLUMN IF NOT EXISTS minhash BLOB""",
+        """CREATE TABLE IF NOT EXISTS article_lsh (bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL)""",
+        lambda con: _backfill_near_duplicates(con),
+    ],
 }
+
+# Articles read per step when signing the articles of a version-1 database.
+_BACKFILL_CHUNK = 1000
 
 
 class StoreError(RuntimeError):
@@ -134,10 +153,120 @@ def migrate(con: Any) -> None:
         )
     for version in range(current + 1, SCHEMA_VERSION + 1):
         con.execute("BEGIN TRANSACTION")
-        for stmt in _MIGRATIONS[version]:
-            con.execute(stmt)
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
-        con.execute("COMMIT")
+        try:
+            for step in _MIGRATIONS[version]:
+                if isinstance(step, str):
+                    con.execute(step)
+                else:
+                    step(con)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def has_near_duplicates(con: Any) -> bool:
+    """Whether the schema has the near-duplicate columns (a read-only v1 file has not)."""
+    return schema_version(con) >= 2
+
+
+def _backfill_near_duplicates(con: Any) -> None:
+    """Sign the articles of a version-1 database and flag near-duplicates among them.
+
+    Runs inside the migration's transaction, oldest article first, a chunk at a time, and
+    uses the stored bands as its index, exactly as ingest does, so memory stays bounded.
+    """
+    from ._clean import normalise_for_hash
+    from ._dedupe import signature
+
+    ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
+    for start in range(0, len(ids), _BACKFILL_CHUNK):
+        chunk = ids[start : start + _BACKFILL_CHUNK]
+        rows = {
+            r[0]: (r[1], r[2])
+            for r in con.execute(
+                "SELECT id, origin, text FROM articles WHERE id IN (SELECT unnest(?))", [chunk]
+            ).fetchall()
+        }
+        signed = [
+            (aid, signature(normalise_for_hash(rows[aid][1]), normalised=True)) for aid in chunk
+        ]
+        index = near_duplicate_index(con, [sig for _, sig in signed if sig is not None])
+        updates: list[tuple[str, bytes, str | None]] = []
+        bands: list[tuple[int, str]] = []
+        log: list[tuple[str, int | None, str, str, str | None]] = []
+        for aid, sig in signed:
+            if sig is None:
+                continue
+            match = index.check_and_add(aid, sig)
+            updates.append((aid, sig.to_bytes(), match.id if match else None))
+            bands += [(key, aid) for key in sig.band_keys]
+            if match:
+                log.append(
+                    (rows[aid][0], None, "near_duplicate", near_duplicate_reason(match), aid)
+                )
+        if updates:
+            con.execute(
+                "UPDATE articles SET minhash = u.minhash, near_dup_of = u.near_dup_of FROM"
+                " (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::BLOB[]) AS minhash,"
+                " unnest(?::VARCHAR[]) AS near_dup_of) u WHERE articles.id = u.id",
+                [[u[0] for u in updates], [u[1] for u in updates], [u[2] for u in updates]],
+            )
+        _insert_bands(con, bands)
+        _insert_log(con, log)
+
+
+def near_duplicate_reason(match: Match) -> str:
+    """The ingest_log reason of a flagged article: what it resembles, and how closely."""
+    return f"near-duplicate of {match.id} (estimated similarity {match.similarity:.2f})"
+
+
+def near_duplicate_index(
+    con: Any, signatures: Sequence[Signature], threshold: float | None = None
+) -> NearDuplicateIndex:
+    """An LSH index seeded with the stored articles that share a band with ``signatures``.
+
+    Only those few stored signatures are read, so the cost per batch does not grow with the
+    number of candidates that could not match.
+    """
+    from ._dedupe import DEFAULT_THRESHOLD, NearDuplicateIndex, Signature
+
+    index = NearDuplicateIndex(DEFAULT_THRESHOLD if threshold is None else threshold)
+    keys = sorted({key for sig in signatures for key in sig.band_keys})
+    if not keys:
+        return index
+    rows = con.execute(
+        "SELECT l.bucket, l.article_id, a.minhash FROM article_lsh l"
+        " JOIN articles a ON a.id = l.article_id"
+        " WHERE l.bucket IN (SELECT unnest(?::BIGINT[])) AND a.minhash IS NOT NULL"
+        " ORDER BY a.ingested_at, a.id",
+        [keys],
+    ).fetchall()
+    parsed: dict[str, Signature] = {}
+    for bucket, aid, blob in rows:
+        sig = parsed.get(aid)
+        if sig is None:
+            sig = parsed[aid] = Signature.from_bytes(bytes(blob))
+        index.add_bucket(int(bucket), aid, sig)
+    return index
+
+
+def _insert_bands(con: Any, bands: Sequence[tuple[int, str]]) -> None:
+    # Two list parameters unnested in one statement: far faster than executemany per row.
+    if bands:
+        con.execute(
+            "INSERT INTO article_lsh SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
+            [[b[0] for b in bands], [b[1] for b in bands]],
+        )
+
+
+def _insert_log(con: Any, log: Sequence[tuple[str, int | None, str, str, str | None]]) -> None:
+    if log:
+        con.executemany(
+            "INSERT INTO ingest_log (origin, line, status, reason, article_id) VALUES (?, ?, ?, ?, ?)",
+            [list(row) for row in log],
+        )
 
 
 @contextmanager
@@ -160,6 +289,9 @@ class NewArticle:
     source: str | None
     date: dt.date | None
     lang: str | None
+    near_dup_of: str | None = None
+    minhash: bytes | None = None  # the MinHash signature; None for texts too short to sign
+    bands: tuple[int, ...] = ()  # its LSH band keys
 
 
 def existing_hashes(con: Any, hashes: Sequence[str]) -> dict[str, str]:
@@ -186,13 +318,13 @@ def insert_articles(
     articles: Sequence[NewArticle],
     log: Sequence[tuple[str, int | None, str, str, str | None]],
 ) -> None:
-    """Insert one batch of articles and its log lines in one transaction."""
+    """Insert one batch of articles, their LSH bands and log lines in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
         if articles:
             con.executemany(
-                "INSERT INTO articles (id, content_hash, origin, title, url, source, date, lang, text, n_chars)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, content_hash, origin, title, url, source, date, lang,"
+                " text, n_chars, near_dup_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     [
                         a.id,
@@ -205,15 +337,14 @@ def insert_articles(
                         a.lang,
                         a.text,
                         len(a.text),
+                        a.near_dup_of,
+                        a.minhash,
                     ]
                     for a in articles
                 ],
             )
-        if log:
-            con.executemany(
-                "INSERT INTO ingest_log (origin, line, status, reason, article_id) VALUES (?, ?, ?, ?, ?)",
-                [list(row) for row in log],
-            )
+            _insert_bands(con, [(key, a.id) for a in articles for key in a.bands])
+        _insert_log(con, log)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -287,6 +418,9 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     limit: int | None = None
+    # Leave out events of articles flagged as near-duplicates of an earlier one, so that a
+    # story republished with small edits is counted once.
+    skip_near_duplicates: bool = False
 
 
 def query_events(con: Any, f: EventFilter) -> Any:
@@ -312,6 +446,8 @@ def query_events(con: Any, f: EventFilter) -> Any:
     if f.until:
         where.append("date <= ?")
         params.append(f.until)
+    if f.skip_near_duplicates and has_near_duplicates(con):
+        where.append("article_id NOT IN (SELECT id FROM articles WHERE near_dup_of IS NOT NULL)")
     sql = "SELECT " + ", ".join(f'"{c}"' for c in EVENT_FIELDS) + " FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -352,6 +488,12 @@ def stats(con: Any) -> dict[str, Any]:
         "events": int(one("SELECT count(*) FROM events")),
         "rejected": int(one("SELECT count(*) FROM ingest_log WHERE status = 'rejected'")),
         "duplicates": int(one("SELECT count(*) FROM ingest_log WHERE status = 'duplicate'")),
+        # Kept articles flagged as nearly repeating an earlier one (0 on a read-only v1 file).
+        "near_duplicates": int(
+            one("SELECT count(*) FROM articles WHERE near_dup_of IS NOT NULL")
+            if has_near_duplicates(con)
+            else 0
+        ),
         "coded": int(one("SELECT count(*) FROM articles WHERE coded_at IS NOT NULL")),
         "uncoded": int(one("SELECT count(*) FROM articles WHERE coded_at IS NULL")),
         "quantities": int(one("SELECT count(*) FROM quantities")),

@@ -1,0 +1,241 @@
+"""Precision rules of the event stage: what a parse says did *not* happen, or happened to no
+party. Each is a short walk over the spaCy tree; :mod:`multipolar._events` asks them before it
+emits an event.
+
+News sentences name states and leaders in many clauses that report no event between them:
+
+* **Unrealised clauses**: the complement of "avoid/refrain from", of "allow/enable" (the
+  permission may be an event, what it permits has not happened), a plan stated with "the idea
+  is to ...", a "when" clause of a habitual or hypothetical "would", a belief about what will
+  or will not happen ("believes X is not going to ...") and the body of a scenario label
+  ("Best case: ...").
+* **Background**: an act dated by an explicit year two or more years before the article
+  ("the last time X did Y was in 2001").
+* **Things, not parties**: verbs whose CAMEO reading needs a party as object read a thing
+  ("held $1.5 trillion in debt" is no detention, "manages a stockpile" no cooperation).
+* **Subjects that are no party**: natural events ("the earthquake is blamed for ..."), wars
+  and spans of time ("the conflict has killed ...", "the new year kicked off ...").
+* **Descriptions**: an actor named inside a relative clause of the subject ("X, who was the
+  administration's envoy, told ...") describes the subject; it is not the one who acts.
+
+Everything that depends on words is a small frozen set below.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# verbs whose complement is not done: "avoided signing", "refrained from striking"
+AVOID = frozenset("avoid refrain abstain shun forgo forego evade".split())
+# verbs whose complement is only permitted: "allows the Turks to carry out operations"
+PERMIT = frozenset("allow permit enable let authorize authorise empower".split())
+# verbs of opinion: what they hold will (not) happen is no event
+OPINION = frozenset(
+    "believe think expect doubt suspect feel fear guess assume reckon bet imagine predict "
+    "suppose".split()
+)
+# temporal clauses of a habitual or hypothetical "would": "when X asked, she would ..."
+_WHEN = frozenset("when whenever once".split())
+_MODAL = frozenset("would could might may should".split())
+_FUTURE = frozenset("will would 'll shall".split())
+# labels that open a scenario: "Best case: ...", "Worst-case scenario: ..."
+SCENARIO_NOUNS = frozenset(
+    "case scenario hypothetical option possibility alternative proposal idea goal hope "
+    "fear risk".split()
+)
+# subjects that are no party (natural events, accidents, wars as such, spans of time)
+NATURAL = frozenset(
+    "earthquake quake tremor flood floods flooding storm hurricane typhoon cyclone tornado "
+    "tsunami landslide mudslide avalanche drought wildfire blaze fire eruption volcano "
+    "heatwave epidemic outbreak virus disease pandemic accident crash".split()
+)
+_NON_AGENT = NATURAL | frozenset(
+    "conflict war fighting violence bloodshed unrest crisis year month week day decade "
+    "century season weekend".split()
+)
+# nouns for people and groups that the role table does not hold: objects a party can be
+PERSON_NOUNS = frozenset(
+    "man men woman women child children boy girl person people individual suspect prisoner "
+    "detainee hostage captive national citizen journalist reporter worker crew sailor "
+    "fisherman tourist member official leader diplomat agent spy soldier fighter resident "
+    "family families supporter opponent critic dissident activist protester demonstrator "
+    "migrant refugee student priest group force forces army unit delegation".split()
+)
+# codes whose CAMEO reading takes a person or group as its object: detain, arrest, expel,
+# abduct
+PERSON_OBJECT_CODES = frozenset({"170", "173", "174", "181"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# years this far before the article's are background
+BACKGROUND_YEARS = 2
+
+
+def unrealized(verb: Any) -> bool:
+    """Whether ``verb`` sits in a clause that says its act has not happened: avoided,
+    only permitted, planned ("the idea is to ..."), habitual or hypothetical ("when ..., she
+    would ..."), or a belief about the future ("believes X is not going to ...")."""
+    t = verb
+    for _ in range(8):
+        head = t.head
+        if head.i == t.i:
+            return False
+        hl = head.lemma_.lower()
+        if t.dep_ in ("xcomp", "ccomp", "pcomp", "prep") and hl in AVOID:
+            return True  # "avoids signing", "refrained from attacking"
+        if t.dep_ in ("xcomp", "ccomp") and hl in PERMIT:
+            return True  # "allows X to carry out ...": permitted, not done
+        if (
+            t.dep_ in ("xcomp", "ccomp")
+            and hl == "be"
+            and head.pos_ == "AUX"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ):
+            return True  # "the idea is to make X ...", "the plan is to ..."
+        if (
+            t.dep_ == "advcl"
+            and any(c.lower_ in _WHEN and c.dep_ in ("advmod", "mark") for c in t.children)
+            and any(c.dep_ == "aux" and c.lower_ in _MODAL for c in head.children)
+        ):
+            return True  # "when staff asked, she would share ...": a habit, not one act
+        if t.dep_ == "ccomp" and hl in OPINION and _prediction(t):
+            return True  # "believes X is not going to contain Y"
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
+            return False
+        t = head
+    return False
+
+
+def _prediction(clause: Any) -> bool:
+    """A clause about the future: "will", "would", "is (not) going to"."""
+    for c in clause.children:
+        if c.dep_ == "aux" and c.lower_ in _FUTURE:
+            return True
+    return clause.lemma_.lower() == "go" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+    )
+
+
+def scenario_label(doc: Any) -> bool:
+    """A sentence opened by a scenario label ("Best case: ...", "Worst-case scenario: ..."):
+    what follows is imagined."""
+    for t in doc[:5]:
+        if t.text == ":":
+            return any(w.lemma_.lower() in SCENARIO_NOUNS and w.pos_ == "NOUN" for w in doc[: t.i])
+    return False
+
+
+def _year_of(tok: Any) -> int | None:
+    """The year a date phrase names: "2001", "March 2001", "March 5, 2001"."""
+    if _YEAR.match(tok.text):
+        return int(tok.text)
+    for c in tok.children:
+        if c.dep_ in ("nummod", "npadvmod", "appos") and _YEAR.match(c.text):
+            return int(c.text)
+    return None
+
+
+def event_year(verb: Any) -> int | None:
+    """The year an explicit date on ``verb``'s clause, or on a clause it describes, gives
+    it: "in 2001, X expelled ...", "the last time X expelled ... was in 2001". "Since 2001"
+    says something lasts until now and gives none."""
+    t = verb
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "on"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        y = _year_of(g)
+                        if y is not None:
+                            return y
+            elif c.dep_ == "npadvmod" and c.i != verb.i:
+                y = _year_of(c)
+                if y is not None:
+                    return y
+        # a date on the clause the verb describes: up through a relative clause to its
+        # noun, and from that noun to the copula it is the subject of
+        if t.dep_ in ("relcl", "acl", "conj", "xcomp", "advcl") or (
+            t.dep_ in ("nsubj", "attr") and t.head.pos_ == "AUX"
+        ):
+            if t.head.i == t.i:
+                return None
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def background(verb: Any, date: str | None) -> bool:
+    """An act dated years before the article: background, not news."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return False
+    year = event_year(verb)
+    return year is not None and year <= int(date[:4]) - BACKGROUND_YEARS
+
+
+def non_agent_subject(verb: Any) -> bool:
+    """A subject that is no party: a natural event, a war as such or a span of time ("the
+    earthquake is blamed", "the conflict has killed", "the new year kicked off")."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _NON_AGENT:
+            return c.dep_ == "nsubj" or c.lemma_.lower() in NATURAL
+        if c.dep_ == "agent" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in NATURAL for g in c.children
+        ):
+            return True
+    return False
+
+
+def _party_noun(tok: Any) -> bool:
+    from ._roles import group_sector
+
+    if tok.pos_ in ("PRON", "PROPN"):
+        return True  # "detained him", an unknown name: may well be a party
+    if tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
+        return True
+    return group_sector(tok) is not None
+
+
+def thing_object(verb: Any, actor_tokens: set[int]) -> bool:
+    """Whether ``verb``'s direct object is a thing: neither an actor nor a person or group
+    ("held $1.5 trillion", "manages a stockpile", "salutes a helicopter")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            # an actor that only modifies the thing does not make it a party: "a U.S. Border
+            # Patrol helicopter", "X's assets"
+            if c.i in actor_tokens or _party_noun(c):
+                return False
+            for g in c.children:  # "dozens of people", "members of the group"
+                if (
+                    g.dep_ == "prep"
+                    and g.lower_ == "of"
+                    and any(
+                        o.i in actor_tokens or _party_noun(o)
+                        for o in g.children
+                        if o.dep_ == "pobj"
+                    )
+                ):
+                    return False
+            return c.pos_ in ("NOUN", "NUM", "SYM")
+    return False
+
+
+def description_tokens(subj: Any) -> set[int]:
+    """The tokens of relative clauses inside a subject phrase ("X, who was
+    the administration's envoy, ..."): an actor named there describes the subject, it is not
+    the one who acts."""
+    out: set[int] = set()
+    for t in subj.subtree:
+        # not a participle ("a report released in X", "a group based in X"): that says
+        # where the subject comes from, which is who it is
+        if t.i != subj.i and t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX"):
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+def group_subject(verb: Any) -> bool:
+    """Whether ``verb``'s subject is a common noun for people or a group ("insurgents",
+    "security forces"): a party even when the KB does not name it."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c.pos_ == "NOUN" and _party_noun(c)
+    return False

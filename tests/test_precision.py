@@ -1,0 +1,107 @@
+"""Precision rules of the event stage (``_precision``): sentences that name states and
+leaders but report no event between them, each next to one that does. The sentences are
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+pytest.importorskip("spacy")
+
+DATE = dt.date(2019, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def code() -> Any:
+    from multipolar._coder import Coder
+
+    coder = Coder()
+
+    def run(text: str, date: dt.date | None = DATE) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source, e.target, e.cameo) for e in coder.code(text, date).events]
+
+    return run
+
+
+NO_EVENT = [
+    # things, not parties, as the object of a reading that needs a party
+    ("thing object", "In all, the Kremlin manages a fleet of armoured trucks worth $2 billion."),
+    ("thing object", "German households held about $900 billion in savings accounts."),
+    ("thing object", "President Emmanuel Macron salutes a flag at the ceremony."),
+    # background: an act dated years before the article
+    ("background", "The last time Russia expelled British diplomats on this scale was in 1998."),
+    ("background", "In 2003, France condemned the invasion of Iraq."),
+    # subjects that are no party
+    ("non-agent", "The cyclone that struck Bangladesh on Monday is now blamed for 300 deaths."),
+    ("non-agent", "The war has killed 2,000 Yemenis, said a spokesman."),
+    ("non-agent", "The new season kicked off with a speech that praised Japan."),
+    # frames that say nothing happened
+    ("scenario", "Worst case: Iranian gunboats seize a British tanker and Britain sends warships."),
+    ("opinion", "Jones is among those who believe Turkish troops are not going to attack Syria."),
+    ("plan", "The plan is to make Mexico accept more asylum seekers."),
+    ("avoid", "Officials said that Canada avoids signing agreements that would tie it to Iran."),
+    ("habitual", "When officials from Japan sought China's views, she would forward them."),
+    ("want", "The Israeli map at the UN aimed to show that Iran was close to a bomb."),
+    # descriptions of people in relative clauses
+    (
+        "relative",
+        "Mr. Lee, who until May was China's top envoy to Japan, told reporters it was fine.",
+    ),
+    (
+        "relative",
+        "Ivan Petrov, who served as Russia's deputy defence minister, resigned on Tuesday.",
+    ),
+    # verbs whose dictionary default misfires
+    ("verb", "Mourners of the victims grieve over the coffins at a church in Kiev."),
+    ("verb", "Canadian patrols encountered a large unit of the Russian army."),
+    ("verb", "Merkel steers away from sanctions as a tool of diplomacy."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), NO_EVENT, ids=[f"{r}:{t[:30]}" for r, t in NO_EVENT])
+def test_no_event(code: Any, rule: str, text: str) -> None:
+    assert code(text) == []
+
+
+EVENT = [
+    ("Russia expelled two British diplomats on Monday.", ("RUS", "GBR", "16")),
+    ("Police in Kenya held three journalists overnight.", ("KEN", "KEN", "17")),
+    ("Indian police arrested dozens of protesters.", ("IND", "IND", "17")),
+    ("China condemned the Japanese decision.", ("CHN", "JPN", "11")),
+    ("Iran wants UN sanctions lifted immediately.", ("IRN", "UN", "10")),
+    ("Turkish troops attacked Kurdish fighters in Syria.", ("TUR", "SYR", "19")),
+    ("Japan and China held talks in Beijing.", ("JPN", "CHN", "04")),
+    # a group the KB does not name still acts on a default reading
+    ("Insurgents bombarded a government-held part of Syria's second city.", (None, "SYR", "19")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), EVENT, ids=[t[:40] for t, _ in EVENT])
+def test_event_kept(code: Any, text: str, want: tuple[str | None, str | None, str]) -> None:
+    got = [(s, t, c[:2]) for s, t, c in code(text)]
+    assert want in got
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "coded"),
+    [
+        # the same dated act is news in its own year and the next, background after that
+        ("In 2017, France condemned the Russian strikes.", dt.date(2018, 3, 1), True),
+        ("In 2014, France condemned the Russian strikes.", dt.date(2018, 3, 1), False),
+        # "since" says the act lasts until now: no background
+        ("Since 2014, Russia has supported the rebels in Ukraine.", dt.date(2018, 3, 1), True),
+        # without an article date nothing is background
+        ("In 2014, France condemned the Russian strikes.", None, True),
+    ],
+)
+def test_background_year(code: Any, text: str, date: dt.date | None, coded: bool) -> None:
+    assert bool(code(text, date)) is coded
+
+
+def test_it_is_no_person(code: Any) -> None:
+    # "it" cannot stand for the leader named before: the helicopter flies, not Macron
+    events = code("President Emmanuel Macron waves at a helicopter as it flies over Germany.")
+    assert all(s != "FRA" for s, _t, _c in events)

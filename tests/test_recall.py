@@ -1,0 +1,92 @@
+"""Recall rules: events that news copy reports and the coder used to miss or misread.
+
+Each row is an invented sentence, the date it is coded at (leaders resolve by date) and the
+(source, target, CAMEO root) the coder must give; ``None`` stands for no one named there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from multipolar import extract
+
+DATE = "2015-06-01"
+
+CASES = [
+    # a statement's participle clause is what the issuer says
+    (
+        "The French Foreign Ministry issued a statement saying it condemns the vicious attack.",
+        ("FRA", None, "11"),
+    ),
+    # a passive raising verb: the subject does the complement's act
+    ("Obama is scheduled to attend a summit with Putin in Vienna.", ("USA", "RUS", "04")),
+    # "make a case to" + infinitive: the light verb's subject acts, not the noun
+    ("Britain will make a case to further escalate the war against Syria.", ("GBR", "SYR", "13")),
+    # a vote enacts its complement; authorising force threatens it
+    ("The Senate voted to authorize the use of force against Syria.", ("USA", "SYR", "13")),
+    ("The Senate voted to impose sanctions on Russia.", ("USA", "RUS", "16")),
+    (
+        "Lawmakers in Kenya voted not to extend the mandate of Somalia's mission.",
+        ("KEN", "SOM", "12"),
+    ),
+    # not showing up for talks refuses them
+    (
+        "North Korean officials failed to show up for a round of meetings with US diplomats.",
+        ("PRK", "USA", "12"),
+    ),
+    # a possessor's visit, trip or talks is its event
+    ("Merkel's trip to Washington this week focused on trade.", ("DEU", "USA", "04")),
+    ("Putin's talks with Erdogan ended without a deal.", ("RUS", "TUR", "04")),
+    # a visit still to come is an intent to visit
+    ("Ahead of Xi's planned visit to Washington, officials were busy.", ("CHN", "USA", "03")),
+    # a military reporting its own sorties flew them
+    (
+        "A mix of fighters and bombers conducted four airstrikes near Baghdad, the Pentagon said.",
+        ("USA", "IRQ", "19"),
+    ),
+    # a stated need with no one named to meet it is the speaker's demand
+    (
+        "The Iraqi prime minister told parliament that urgent steps were needed to remove "
+        "American troops from the country.",
+        ("IRQ", "USA", "10"),
+    ),
+    # shouting at someone to do something orders it
+    (
+        "Iranian police shouted at the British sailors to hand over their boat.",
+        ("IRN", "GBR", "10"),
+    ),
+    ("Protesters in Cairo shouted at the Israeli ambassador.", ("EGY", "ISR", "11")),
+    # strikes on a named place or against a party are force, not a labour strike
+    ("Turkish jets carried out strikes on Idlib.", ("TUR", "SYR", "19")),
+]
+
+
+def _tuples(text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source, e.target, e.cameo_root) for e in extract(text, DATE)}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_recall(text: str, expected: tuple[str | None, str | None, str]) -> None:
+    assert expected in _tuples(text)
+
+
+# what the rules must leave alone: no event, or not the reading the rule would add
+NEGATIVE = [
+    # unnamed drones reported by their target are not the reporter's
+    ("Drones attacked two oil facilities in Abqaiq, Saudi Arabia said.", ("SAU", None, "19")),
+    ("Unidentified jets carried out raids on Idlib, Turkey said.", ("TUR", "SYR", "19")),
+    # a pronoun's trip names no one
+    ("During his trip to Beijing, the minister spoke about trade.", ("CHN", None, "04")),
+    # "vote against" stays a disapproval, not an enacted act
+    ("The Senate voted against a bill to give aid to Egypt.", ("USA", "EGY", "07")),
+    # a labour strike stays one
+    ("Unions in Greece held a strike against austerity.", ("GRC", None, "19")),
+    ("Workers in France staged a strike on Monday.", ("FRA", "FRA", "19")),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NEGATIVE)
+def test_recall_leaves_alone(text: str, absent: tuple[str | None, str | None, str]) -> None:
+    assert absent not in _tuples(text)

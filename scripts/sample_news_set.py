@@ -30,12 +30,29 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=320)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument(
+        "--exclude",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="earlier draws or gold files whose articles must not be drawn again",
+    )
+    ap.add_argument("--first-id", type=int, default=1, help="number of the first AS_ id")
     args = ap.parse_args()
+    used: set[str] = set()
+    for path in args.exclude:
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                used.add(json.loads(line)["ref"]["article"])
     rng = random.Random(args.seed)
     kb = ActorKB.default()
     with gzip.open(args.shared / CORPUS, "rt", encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh]
-    arts = [a for a in arts if "2013" <= str(a.get("date", ""))[:4] <= "2020"]
+    arts = [
+        a
+        for a in arts
+        if "2013" <= str(a.get("date", ""))[:4] <= "2020" and a["id"] not in used
+    ]
     rng.shuffle(arts)
     out = []
     for art in arts:
@@ -53,7 +70,7 @@ def main() -> None:
         s = rng.choice(sents)
         out.append(
             {
-                "id": f"AS_{len(out) + 1:03d}",
+                "id": f"AS_{len(out) + args.first_id:03d}",
                 "date": art["date"],
                 "ref": {
                     "corpus": CORPUS,

@@ -34,7 +34,7 @@ def _records() -> list[dict[str, Any]]:
 
 def test_set_is_well_formed() -> None:
     recs = _records()
-    assert len(recs) == 320
+    assert len(recs) == 640
     assert len({r["id"] for r in recs}) == len(recs)
     assert {r["category"] for r in recs} == set(HALVES)
     for r in recs:
@@ -58,7 +58,7 @@ def test_every_reference_resolves() -> None:
     from multipolar._eval import read_gold
 
     recs = read_gold(str(GOLD), shared=SHARED)
-    assert len(recs) == 320
+    assert len(recs) == 640
     assert all(20 <= len(r["text"]) <= 400 for r in recs)
 
 

@@ -58,6 +58,30 @@ NO_EVENT = [
     ("verb", "Mourners of the victims grieve over the coffins at a church in Kiev."),
     ("verb", "Canadian patrols encountered a large unit of the Russian army."),
     ("verb", "Merkel steers away from sanctions as a tool of diplomacy."),
+    # denied acts: CAMEO codes what happened
+    ("negated", "Ms. Novak, the Swedish envoy, has had no meetings with Chinese officials."),
+    ("negated", "Japan never attacked Korea during the dispute."),
+    ("negated", "Merkel did not condemn the Russian strikes."),
+    # questions, possibilities and abilities are not acts
+    (
+        "whether",
+        "Officials in Paris said it was unclear whether Italy had backed the Greek government.",
+    ),
+    ("belief", "Many analysts believe that Iran can strike Saudi Arabia within hours."),
+    ("ability", "Iranian forces were able to destroy Iraqi positions, the analyst wrote."),
+    ("ability", "Lawmakers in Tokyo have been reluctant to criticize China in public."),
+    # a wish for one's own act is no demand
+    ("self wish", "They want to hand Iran $100 billion."),
+    ("self wish", "Britain will need to be vigilant about Russian cyber threats, May said."),
+    # participles of attribution and description, and verbs one undergoes
+    (
+        "attribution",
+        "Chinese officials, speaking on condition of anonymity, said Japan had been told.",
+    ),
+    ("attribution", "The Kenya Times, citing police in Uganda, put the toll at 40."),
+    ("description", "Ahmed was among the Chechen volunteers fighting Russian troops in Syria."),
+    ("undergo", "Dozens of Iraqi soldiers died in Syria last month."),
+    ("desire", "China is eager to seal a deal while keeping its economic system."),
 ]
 
 
@@ -71,11 +95,23 @@ EVENT = [
     ("Police in Kenya held three journalists overnight.", ("KEN", "KEN", "17")),
     ("Indian police arrested dozens of protesters.", ("IND", "IND", "17")),
     ("China condemned the Japanese decision.", ("CHN", "JPN", "11")),
-    ("Iran wants UN sanctions lifted immediately.", ("IRN", "UN", "10")),
     ("Turkish troops attacked Kurdish fighters in Syria.", ("TUR", "SYR", "19")),
     ("Japan and China held talks in Beijing.", ("JPN", "CHN", "04")),
     # a group the KB does not name still acts on a default reading
     ("Insurgents bombarded a government-held part of Syria's second city.", (None, "SYR", "19")),
+    # each next to a sentence above: the same act, reported as done
+    ("Officials in Paris said Italy had backed the Greek government.", ("ITA", "GRC", "05")),
+    ("Iranian forces destroyed Iraqi positions, the analyst wrote.", ("IRN", "IRQ", "19")),
+    ("Lawmakers in Tokyo criticized China in public.", ("JPN", "CHN", "11")),
+    # a denial CAMEO names is a rejection; a participle of a statement gives its content
+    ("Japan did not agree to the Chinese proposal.", ("JPN", "CHN", "12")),
+    ("The Turkish government issued a statement condemning Israel.", ("TUR", "ISR", "11")),
+    # ability words that say the act was done are no frame: "quick to condemn"
+    ("Chinese forces were quick to condemn the Japanese move.", ("CHN", "JPN", "11")),
+    ("Iran wants UN sanctions lifted immediately.", ("IRN", "UN", "10")),
+    # desire toward a named party, and CAMEO's own intent words, stay intents
+    ("Japan is eager to sign a trade deal with Vietnam.", ("JPN", "VNM", "03")),
+    ("Iran is ready to negotiate with the United States.", ("IRN", "USA", "03")),
 ]
 
 

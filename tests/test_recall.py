@@ -60,6 +60,17 @@ CASES = [
     ("Protesters in Cairo shouted at the Israeli ambassador.", ("EGY", "ISR", "11")),
     # strikes on a named place or against a party are force, not a labour strike
     ("Turkish jets carried out strikes on Idlib.", ("TUR", "SYR", "19")),
+    # national agencies named without their state, acronyms with or without dots
+    ("The F.B.I. arrested a Russian diplomat in Ohio.", ("USA", "RUS", "17")),
+    ("Officers of the FSB detained an American student.", ("RUS", "USA", "17")),
+    # "called X a Y" names X: a slur criticises, an honour praises; no phone call
+    ("Germany called the Russian move a violation of the treaty.", ("DEU", "RUS", "11")),
+    ("Macron called Merkel a trusted friend.", ("FRA", "DEU", "05")),
+    # "X said Y should ..." advises: an appeal, where "must" demands
+    ("Spain said Morocco should reopen the border crossings.", ("ESP", "MAR", "02")),
+    ("Spain said Morocco must reopen the border crossings.", ("ESP", "MAR", "10")),
+    # a personal pronoun is someone named before, not a local of the target's state
+    ("He threatened new tariffs on Brazil.", (None, "BRA", "13")),
 ]
 
 
@@ -84,6 +95,14 @@ NEGATIVE = [
     # a labour strike stays one
     ("Unions in Greece held a strike against austerity.", ("GRC", None, "19")),
     ("Workers in France staged a strike on Monday.", ("FRA", "FRA", "19")),
+    # naming is no phone call, and a plain name is no event
+    ("Macron called the Berlin plan a proposal on Tuesday.", ("FRA", "DEU", "02")),
+    ("He threatened new tariffs on Brazil.", ("BRA", "BRA", "13")),
+    # "it" after a frame is the unplaced body of the frame, whose domestic reading stays
+    (
+        "A small Peruvian party said it would boycott the elections in Peru.",
+        (None, "PER", "13"),
+    ),
 ]
 
 

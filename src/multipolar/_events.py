@@ -110,6 +110,9 @@ _HOSTILE = frozenset(
 _PROSPECTIVE = frozenset("upcoming planned proposed expected scheduled possible coming".split())
 
 _PRONOUNS = frozenset("he she it they we its his her their who which that".split())
+# persons: "it"/"they" often stand for an unplaced body named in the frame ("the party said
+# it will boycott"), which the domestic reading fits
+_PERSONAL = frozenset("he she we i you".split())
 # unresolved mentions that still name a party ("President Foo Bar" out of the KB's range)
 _UNRESOLVED_KINDS = frozenset({"leader", "role"})
 _RELATIVE = frozenset("who which that whom".split())
@@ -150,6 +153,32 @@ _STANCE_ADJ = {
     "upbeat": "013",
     "saddened": "018",
 }
+# what a name given by "called X a Y" says about X: a slur criticises, an honour praises
+_SLUR = frozenset(
+    "threat hoax sham farce disgrace disaster failure lie liar fraud terrorist criminal crime "
+    "outrage mistake joke witch smoking provocation aggression betrayal insult propaganda "
+    "nonsense embarrassment violation illegal illegitimate unacceptable irresponsible "
+    "reckless dangerous absurd ridiculous baseless motivated corrupt racist unconstitutional "
+    "shameful disgraceful phony fake bogus".split()
+)
+_HONOUR = frozenset("friend ally hero partner success victory breakthrough model".split())
+
+
+def _naming_call(tok: Any, match: Match) -> Match | None:
+    """ "called the probe a witch hunt" names its object (an object predicate, or spaCy's
+    second object); it is no phone call. Only a telling name makes an event of it."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    named = [c for c in tok.children if c.dep_ == "oprd"] or objs[1:]
+    if not named:
+        return match
+    words = {t.lemma_.lower() for t in named[0].subtree} | {t.lower_ for t in named[0].subtree}
+    if words & _SLUR:
+        return Match("111", "curated", 1)
+    if words & _HONOUR:
+        return Match("051", "curated", 1)
+    return None
+
+
 # nouns of a statement whose participle clause is what the statement does: "issued a
 # declaration demanding that X ..." is a demand by the issuer
 _SPEECH_NOUNS = _roles.SPEECH_NOUNS
@@ -280,10 +309,13 @@ def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
 def _must_demand(tok: Any, match: Match) -> _Pred | None:
     """ "said X must <verb the dictionary lacks>" is still a demand on X."""
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _MUST_AUX for a in c.children):
+        aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        if c.dep_ == "ccomp" and aux & _MUST_AUX:
             cs = _subject_tok(c)
             if cs is not None and cs.lower_ not in ("we", "i"):
-                return _Pred(tok, "100", match, False, "asserted", target_tok=cs, absorbed=c)
+                # "should" advises (an appeal), "must" demands
+                code = "100" if "must" in aux else "020"
+                return _Pred(tok, code, match, False, "asserted", target_tok=cs, absorbed=c)
     return None
 
 
@@ -408,6 +440,12 @@ class EventCoder:
                 continue
             if _precision.background(p.verb, date):
                 continue  # "the last time X expelled Y was in 2001": background, not news
+            if (
+                _precision.negated(p.verb, p.code)
+                or _precision.self_wish(p.verb, p.absorbed)
+                or _precision.no_act(p.verb, p.match.source)
+            ):
+                continue  # "had no talks with X", "wants to know", "jihadis fighting with X"
             if _precision.non_agent_subject(p.verb) or (
                 _root_of(p.code) >= 14 and _natural_subject(p.verb)
             ):
@@ -439,6 +477,8 @@ class EventCoder:
                 # a reading that needs a party as object with a thing there: "held $1.5
                 # trillion in debt" is no detention, "manages a stockpile" no cooperation
                 continue
+            if not tgt_actors and _precision.eager(p.absorbed, p.code):
+                continue  # "China is eager to seal a deal": a mood, with nobody to deal with
             if not src_actors and tgt_actors and _root_of(p.code) >= 3:
                 # a party the KB does not know ("Amnesty International accused X"): the event
                 # is kept with an unknown source, unless the sentence has a better one
@@ -450,9 +490,13 @@ class EventCoder:
                     and _roles.actual(p.verb, p.modality)
                     and any(c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children)
                 ):
-                    unknown = _roles.domestic_source(
-                        [_unknown_actor(p.verb)], tgt_actors, actors, _root_of(p.code)
-                    )
+                    unknown = [_unknown_actor(p.verb)]
+                    if unknown[0].mention.text.lower() not in _PERSONAL:
+                        # "he threatened tariffs on Mexico": a pronoun stands for someone
+                        # named before, not for unplaced locals of the target's state
+                        unknown = _roles.domestic_source(
+                            unknown, tgt_actors, actors, _root_of(p.code)
+                        )
                     fallback.extend(self._emit(p, unknown, tgt_actors, date))
                 continue
             if tgt_actors or _roles.actual(p.verb, p.modality):
@@ -577,6 +621,8 @@ class EventCoder:
             if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
                 m = self._code_verb(tok, words)
                 lemma = _lemma(tok)
+                if lemma == "call" and m is not None and m.code in ("041", "020"):
+                    m = _naming_call(tok, m)
                 if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)
                     # the event noun of a light verb outranks PETRARCH's guesses for the verb,
@@ -691,10 +737,11 @@ class EventCoder:
                 subj = _subject_tok(inner.verb)
                 same = subj is None or subj.lower_ in _PRONOUNS
                 if aux & _MUST_AUX and not (subj is not None and subj.lower_ in ("we", "i")):
-                    # "X said Y must ..." is a demand by X on Y
+                    # "X said Y must ..." is a demand by X on Y; "Y should ..." advises, an
+                    # appeal (CAMEO 02), unless a "must" is there too
                     return _Pred(
                         tok,
-                        _compose_demand(icode),
+                        _compose_appeal(icode) if "must" not in aux else _compose_demand(icode),
                         match,
                         inner.negated,
                         "asserted",

@@ -16,7 +16,15 @@ News sentences name states and leaders in many clauses that report no event betw
 * **Subjects that are no party**: natural events ("the earthquake is blamed for ..."), wars
   and spans of time ("the conflict has killed ...", "the new year kicked off ...").
 * **Descriptions**: an actor named inside a relative clause of the subject ("X, who was the
-  administration's envoy, told ...") describes the subject; it is not the one who acts.
+  administration's envoy, told ...") describes the subject; it is not the one who acts. So
+  does a participle of any noun but a document's ("jihadis fighting with X"; "a statement
+  condemning X" does report the condemnation).
+* **Denials, questions, abilities**: "had no talks with X", "did not condemn X" (CAMEO codes
+  what happened; a denial it names, "did not agree", is a rejection and stays), "unclear
+  whether X backed Y", "believes X can strike", "were able to kill", "reluctant to criticize".
+* **No act of its own**: a wish for one's own uncoded act ("want to know"), a participle of
+  attribution ("speaking on condition of anonymity", "citing officials"), and the bare
+  "X died", whose subject undergoes it.
 
 Everything that depends on words is a small frozen set below.
 """
@@ -39,6 +47,33 @@ OPINION = frozenset(
 _WHEN = frozenset("when whenever once".split())
 _MODAL = frozenset("would could might may should".split())
 _FUTURE = frozenset("will would 'll shall".split())
+# a belief that X can or may do something says nothing about what X did
+_POSSIBLE = frozenset("can could may might".split())
+# adjectives of ability, likelihood or reluctance: "able to strike", "leery to criticize"
+# leave their complement undone ("quick to condemn" is done and is not here)
+ABILITY = frozenset(
+    "able unable capable incapable likely unlikely leery wary reluctant hesitant loath loth "
+    "afraid".split()
+)
+# verbs of a wish for one's own act: "wants to know", "needs to be vigilant"; the act, not the
+# wish, is what CAMEO codes, and a demand needs someone else to act
+SELF_WISH = frozenset("want need wish".split())
+# participles that name where a report comes from: "speaking on condition of anonymity",
+# "citing officials", "quoting a spokesman"
+ATTRIBUTION = frozenset("speak cite quote".split())
+# nouns whose participle gives their content: "a statement condemning X" reports the
+# condemnation; any other noun's participle only describes it ("jihadis fighting with X")
+DOCUMENT_NOUNS = frozenset(
+    "statement declaration report letter resolution communique communiqué message note memo "
+    "document bill law decree order motion petition appeal call proposal plan speech "
+    "interview editorial article video broadcast post tweet".split()
+)
+# adjectives of desire: "keen to show progress" is a mood; CAMEO's intent words ("ready",
+# "willing", "prepared") are not here
+DESIRE = frozenset("keen eager anxious desperate impatient hungry".split())
+# verbs whose subject undergoes the act: "X died" says no one used force unless a pattern
+# names the cause ("died of torture")
+UNDERGO = frozenset("die perish".split())
 # labels that open a scenario: "Best case: ...", "Worst-case scenario: ..."
 SCENARIO_NOUNS = frozenset(
     "case scenario hypothetical option possibility alternative proposal idea goal hope "
@@ -97,8 +132,14 @@ def unrealized(verb: Any) -> bool:
             and any(c.dep_ == "aux" and c.lower_ in _MODAL for c in head.children)
         ):
             return True  # "when staff asked, she would share ...": a habit, not one act
-        if t.dep_ == "ccomp" and hl in OPINION and _prediction(t):
-            return True  # "believes X is not going to contain Y"
+        if t.dep_ == "ccomp" and hl in OPINION and (_prediction(t) or _possible(t)):
+            return True  # "believes X is not going to contain Y", "believes it can kill"
+        if t.dep_ in ("ccomp", "advcl", "xcomp", "pcomp") and any(
+            c.dep_ == "mark" and c.lower_ == "whether" for c in t.children
+        ):
+            return True  # "it is unclear whether X supported Y": a question, not a report
+        if t.dep_ == "xcomp" and head.pos_ == "ADJ" and hl in ABILITY:
+            return True  # "were able to kill", "have been leery to criticize"
         if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
             return False
         t = head
@@ -113,6 +154,11 @@ def _prediction(clause: Any) -> bool:
     return clause.lemma_.lower() == "go" and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
     )
+
+
+def _possible(clause: Any) -> bool:
+    """A clause of what can or may be: "it can kill", "they might strike"."""
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in clause.children)
 
 
 def scenario_label(doc: Any) -> bool:
@@ -239,3 +285,59 @@ def group_subject(verb: Any) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c.pos_ == "NOUN" and _party_noun(c)
     return False
+
+
+def negated(verb: Any, code: str) -> bool:
+    """Whether the act of ``verb`` itself is denied ("had no discussions with X", "did not
+    mention X"): CAMEO codes what happened. A denial CAMEO names is an event: "did not agree"
+    and "refused to meet" are rejections (12), "declined to comment" a statement (011). Only
+    the verb's own negation counts (the predicate's flag also holds a negated complement:
+    "insisted that Iran should not get X" is a demand that was made)."""
+    if code[:2] == "12" or code == "011":
+        return False
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return True
+        if c.dep_ in ("dobj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in c.children
+        ):
+            return True
+    return False
+
+
+def self_wish(verb: Any, absorbed: Any | None) -> bool:
+    """A wish for one's own act whose act has no code ("they want to know ...", "he wants to
+    hand X money", "will need to be vigilant"): no demand, for nobody else is to act."""
+    if absorbed is not None or verb.lemma_.lower() not in SELF_WISH:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "nsubj") and c.i > verb.i for c in verb.children):
+        return False  # "wants X to leave", "wants sanctions lifted": a demand on X
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def no_act(verb: Any, source: str) -> bool:
+    """Verbs in positions that report no act of their own: a participle of attribution
+    ("speaking on condition of anonymity", "citing officials"), a participle that describes
+    a noun ("jihadis fighting with X": who they are, not what happened), and the bare
+    dictionary reading of a verb whose subject undergoes it ("1,000 people died")."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma in ATTRIBUTION:
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return True
+    return source == "default" and lemma in UNDERGO
+
+
+def eager(absorbed: Any | None, code: str) -> bool:
+    """An intent (03) read from an adjective of desire ("is keen to show progress", "eager to
+    seal a deal"): with no party named to cooperate with, a mood, not an expressed intent."""
+    return (
+        code[:2] == "03"
+        and absorbed is not None
+        and absorbed.dep_ == "xcomp"
+        and absorbed.head.pos_ == "ADJ"
+        and absorbed.head.lemma_.lower() in DESIRE
+    )

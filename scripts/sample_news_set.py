@@ -49,9 +49,7 @@ def main() -> None:
     with gzip.open(args.shared / CORPUS, "rt", encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh]
     arts = [
-        a
-        for a in arts
-        if "2013" <= str(a.get("date", ""))[:4] <= "2020" and a["id"] not in used
+        a for a in arts if "2013" <= str(a.get("date", ""))[:4] <= "2020" and a["id"] not in used
     ]
     rng.shuffle(arts)
     out = []

@@ -71,6 +71,25 @@ CASES = [
     ("Spain said Morocco must reopen the border crossings.", ("ESP", "MAR", "10")),
     # a personal pronoun is someone named before, not a local of the target's state
     ("He threatened new tariffs on Brazil.", (None, "BRA", "13")),
+    # a pact its own party reports, in the passive: the reporter made it
+    (
+        "Merkel said an agreement had been reached with France on the pipeline.",
+        ("DEU", "FRA", "05"),
+    ),
+    # a passive's agent hung on the last noun of a prepositional chain
+    (
+        "The referendum was condemned as illegal and a breach of the treaty by Germany.",
+        ("DEU", None, "11"),
+    ),
+    # a main verb misparsed as a modifier of the subject after a relative clause
+    (
+        "Turkish President Recep Tayyip Erdogan, who is perhaps the most outspoken critic of the "
+        "plan, called on the international community to impose sanctions on Israel.",
+        ("TUR", "ISR", "02"),
+    ),
+    # office holders that wire copy names by surname alone, in office at the date
+    ("Kerry met Lavrov in Geneva on Friday.", ("USA", "RUS", "04")),
+    ("Carter visited Baghdad on Monday.", ("USA", "IRQ", "04")),
 ]
 
 
@@ -103,6 +122,9 @@ NEGATIVE = [
         "A small Peruvian party said it would boycott the elections in Peru.",
         (None, "PER", "13"),
     ),
+    # a passive subject is the event only when it is a pact: troops shipped out are no aid
+    ("Eighty Indian peacekeepers were shipped out of Congo.", ("IND", "COD", "07")),
+    ("Eighty Indian peacekeepers were shipped out of Congo.", (None, "COD", "07")),
 ]
 
 

@@ -33,7 +33,12 @@ def _reference(
     for code, words in v.curated.get(lemma, ()):
         if not words:
             default = code
-        elif all(("=" + w[1] if w[0] == "=" else w[1]) in pk for w in words):
+        elif all(
+            (bool(post) and post[0] == w[1])  # "+w": the verb's next word
+            if w[0] == "+"
+            else ("=" + w[1] if w[0] == "=" else w[1]) in pk
+            for w in words
+        ):
             return Match(code, "curated", len(words))
     best: Pattern | None = None
     entry_code: str | None = None
@@ -131,10 +136,11 @@ def test_curated_rules_read_post_keys(verbs: VerbDict) -> None:
         for code, words in verbs.curated[lemma]:
             if words:
                 pk = {"=" + w[1] if w[0] == "=" else w[1] for w in words}
-                assert verbs.code(lemma, [], [], set(), pk) == _reference(
-                    verbs, lemma, [], [], set(), pk
+                post = [w[1] for w in words if w[0] == "+"][:1]  # a particle comes next
+                assert verbs.code(lemma, [], post, set(), pk) == _reference(
+                    verbs, lemma, [], post, set(), pk
                 )
-                assert verbs.code(lemma, [], [], set(), pk) is not None
+                assert verbs.code(lemma, [], post, set(), pk) is not None
                 _ = code
     plain = [lem for lem in verbs.entries if lem not in verbs.curated]
     assert plain and not verbs.has_word_rules(plain[0])

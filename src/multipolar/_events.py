@@ -63,6 +63,15 @@ _FRAME_NOUNS = frozenset(
 # the rule lemmatizer's misreadings of verbs (it knows the noun "stag")
 _LEMMA_FIX = {"stag": "stage"}
 _THREAT = frozenset("threaten warn".split())
+# a warning is a threat (CAMEO 13: "coercive or forceful warnings") only when it holds out a
+# reprisal; "warned that the economy was collapsing" is a statement (010)
+_WARN = frozenset("warn caution".split())
+_FIRST_PERSON = frozenset("we our us i my".split())
+_QUOTES = frozenset('" \u201c \u201d'.split())
+_REPRISAL = frozenset(
+    "consequence consequences price retaliation retaliate response respond repercussion "
+    "repercussions punishment punish action force".split()
+)
 # verbs of readying force: "prepared to attack" is a force posture (15)
 _PREPARE = frozenset("prepare gear".split())
 # modifiers that make a show of force a joint one: "joint exercises"
@@ -407,6 +416,7 @@ class EventCoder:
         self, sentence: Sentence, doc: Any, mentions: Sequence[Mention], date: str | None
     ) -> list[Event]:
         actors = self._attach(doc, mentions)
+        actors = [_roles.ethnic_resident(a, actors) for a in actors]
         prev_index, prev_salient = self._prev
         if sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
             # a question asks whether something happens; it reports no event
@@ -464,6 +474,7 @@ class EventCoder:
             if (
                 not tgt_actors
                 and _clause_top(p.verb).dep_ in ("relcl", "acl")
+                and not _misparsed_main(_clause_top(p.verb))
                 and p.reported_by is None
             ):
                 # "Moscow, which has resisted a harder line": a relative clause with no other
@@ -491,9 +502,11 @@ class EventCoder:
                     and any(c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in p.verb.children)
                 ):
                     unknown = [_unknown_actor(p.verb)]
-                    if unknown[0].mention.text.lower() not in _PERSONAL:
+                    head = _subject_tok(p.verb)
+                    if head is None or head.lower_ not in _PERSONAL:
                         # "he threatened tariffs on Mexico": a pronoun stands for someone
-                        # named before, not for unplaced locals of the target's state
+                        # named before, not for unplaced locals of the target's state; the
+                        # head word decides, as "He's" brings its clitic into the subtree
                         unknown = _roles.domestic_source(
                             unknown, tgt_actors, actors, _root_of(p.code)
                         )
@@ -502,6 +515,9 @@ class EventCoder:
             if tgt_actors or _roles.actual(p.verb, p.modality):
                 # a one-sided event only when it happened: not "might want", "who resisted"
                 src_actors = _roles.domestic_source(
+                    src_actors, tgt_actors, actors, _root_of(p.code)
+                )
+                tgt_actors = _roles.domestic_target(
                     src_actors, tgt_actors, actors, _root_of(p.code)
                 )
                 emitted = self._emit(p, src_actors, tgt_actors, date)
@@ -623,6 +639,16 @@ class EventCoder:
                 lemma = _lemma(tok)
                 if lemma == "call" and m is not None and m.code in ("041", "020"):
                     m = _naming_call(tok, m)
+                if (
+                    m is not None
+                    and m.code == NO_EVENT
+                    and any(c.dep_ == "nsubjpass" for c in tok.children)
+                ):
+                    # "an agreement was reached with X": the passive puts the pact before a
+                    # verb that reads as nothing; only a pact, not "peacekeepers were shipped"
+                    nm = self._code_noun_object(tok)
+                    if nm is not None and nm.code[:2] in _SYMMETRIC_ROOTS:
+                        m = nm
                 if m is None or lemma in _LIGHT or lemma in _OCCUR:
                     nm = self._code_noun_object(tok)
                     # the event noun of a light verb outranks PETRARCH's guesses for the verb,
@@ -925,7 +951,9 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if _root_of(code) in (18, 19):
             code = self._refine_violence(tok, code)
-        if lemma in _THREAT and not code.startswith("13"):
+        if lemma in _WARN and code == "130" and _warning_is_statement(tok):
+            code = "010"
+        elif lemma in _THREAT and not code.startswith("13"):
             code = "130"
         if code.startswith("13"):
             modality = "threatened"
@@ -1000,6 +1028,20 @@ class EventCoder:
             ):
                 # "X told parliament that urgent measures were needed to ...": a need stated
                 # with no one named to meet it is X's demand
+                subj = _subject_tok(p.reported_by)
+            elif (
+                agent is None
+                and not passive_target
+                and p.reported_by is not None
+                and p.code[:2] in _SYMMETRIC_ROOTS
+                and any(
+                    c.dep_ == "prep" and c.lower_ == "with"
+                    for h in (verb, *(g for g in verb.children if g.dep_ == "nsubjpass"))
+                    for c in h.children
+                )
+            ):
+                # "X said an agreement had been reached with Y": a pact with Y that its own
+                # party announces was made by that party
                 subj = _subject_tok(p.reported_by)
         if subj is None:
             return [], passive_target
@@ -1152,7 +1194,11 @@ class EventCoder:
                 and (
                     _roles.same_party(s, t)
                     or len(src) > 1
-                    or (root in _SYMMETRIC_ROOTS and not _direct_object(t, p))
+                    or (
+                        root in _SYMMETRIC_ROOTS
+                        and not _direct_object(t, p)
+                        and not _roles.receiver(t.head, p.verb)
+                    )
                 )
                 for s in src
             )
@@ -1462,6 +1508,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             continue
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")):
             return tok.head, tok.tag_ == "VBN"
+        if _misparsed_main(tok):
+            return tok.head, False
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
             if tok.dep_ == "xcomp":
                 obj = _object_of(tok.head)
@@ -1561,13 +1609,39 @@ def _noun_purpose(tok: Any) -> bool:
     )
 
 
+def _misparsed_main(tok: Any) -> bool:
+    """ "Netanyahu, who is ..., called on X to ...": a past-tense verb hung on a root noun as
+    its modifier is the sentence's main verb that the parser missed."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBD"
+        and tok.head.dep_ == "ROOT"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in tok.children)
+    )
+
+
 def _agent(verb: Any) -> Any | None:
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    # "was dismissed as a sham and a violation of law by Ukraine": the parser hangs the
+    # agent on the last noun of a prepositional chain; no clause may lie in between
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "by" or t.dep_ not in ("prep", "agent"):
+            continue
+        h = t.head
+        while h.i != verb.i and h.dep_ in _CHAIN_DEPS and h.pos_ in ("NOUN", "PROPN", "ADP"):
+            h = h.head
+        if h.i == verb.i:
+            return next((g for g in t.children if g.dep_ == "pobj"), None)
     return None
+
+
+# dependencies of a plain prepositional chain under a verb ("as a sham and a violation of")
+_CHAIN_DEPS = frozenset({"prep", "pobj", "conj", "appos"})
 
 
 def _object_of(verb: Any) -> Any | None:
@@ -1705,6 +1779,25 @@ def _direct_object(t: _Actor, p: _Pred) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _warning_is_statement(tok: Any) -> bool:
+    """Whether warning ``tok`` only says something: its clause ("warned that ...", a quoted
+    "...," warned X) names no act the dictionary codes (else the threat was composed from it)
+    and holds out no reprisal, nor does the warner say what it will do ("we will ...")."""
+    # a quotation before the verb is often parsed as an adverbial clause of it
+    quoted = any(c.i < tok.i and c.text in _QUOTES for c in tok.children)
+    clause = next(
+        (c for c in tok.children if c.dep_ == "ccomp" or (quoted and c.dep_ == "advcl")), None
+    )
+    if clause is None:
+        return False
+    if any(t.lemma_.lower() in _REPRISAL for t in clause.subtree):
+        return False
+    # "our knife will strike ...", "we will respond": the warner's own future act, wherever
+    # the parser put the quotation
+    words = {t.lower_ for t in tok.sent}
+    return not (words & _FIRST_PERSON and words & (_FUTURE_AUX | {"would"}))
 
 
 def _negated(tok: Any) -> bool:

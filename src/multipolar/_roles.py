@@ -185,6 +185,18 @@ def from_party(verb: Any) -> Any | None:
     return None
 
 
+def receiver(tok: Any, verb: Any) -> bool:
+    """Whether ``tok`` is in the subject of "X received assurances from Y": X is the party
+    that gets what Y gives, as much a party as an object, even of the same state ("Georgian
+    demonstrators received ministers from the Georgian government" is GEO -> GEO)."""
+    if verb.lemma_.lower() not in RECEIVE or from_party(verb) is None:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and tok.i in {t.i for t in c.subtree}
+        for c in verb.children
+    )
+
+
 def condition_subject(verbs: Iterable[Any]) -> Any | None:
     """The subject of an "if/unless" clause on a threat: the party the threat is aimed at."""
     seen: set[int] = set()
@@ -413,6 +425,42 @@ def resident_group(subj: Any, group: list[Any], actors: list[Any]) -> list[Any]:
     return group
 
 
+def ethnic_resident(actor: Any, actors: list[Any]) -> Any:
+    """ "Ethnic Albanians demonstrated in Serbia", "if ethnic Russians in Ukraine need
+    protection": "ethnic" names a people, not the state of its name; CAMEO codes such people
+    by the state they live in, when the sentence says where: on the noun itself ("in
+    Ukraine"), else the one state the sentence places its events in. Otherwise the actor is
+    returned as it is."""
+    m = actor.mention
+    if m.kind != "demonym":
+        return actor
+    h = actor.head
+    noun = h.head if h.dep_ in ("amod", "compound") and h.head.pos_ in ("NOUN", "PROPN") else h
+    if not any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in (*h.children, *noun.children)):
+        return actor
+    homes: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+            sub = {t.i for t in c.subtree}
+            homes += [
+                a.mention.code
+                for a in actors
+                if a.head.i in sub and a.mention.kind != "demonym" and _is_state(a.mention.code)
+            ]
+    if not homes:
+        placed = {
+            a.mention.code
+            for a in actors
+            if a.mention.kind in ("country", "capital", "place")
+            and _is_state(a.mention.code)
+            and is_locative(a.head)
+        }
+        homes = list(placed) if len(placed) == 1 else []
+    if not homes or homes[0] == m.code:
+        return actor
+    return replace(actor, mention=replace(m, code=homes[0], sector="CVL", reason="ethnic resident"))
+
+
 # -- domestic dyads ----------------------------------------------------------------------------
 # group nouns beyond the actor table's that say which part of a state someone belongs to
 _EXTRA_PARTY_NOUNS: dict[str, str] = {
@@ -606,6 +654,28 @@ def domestic_source(
     return [
         replace(s, mention=replace(s.mention, code=code, kind="implied", reason="domestic"))
         for s in sources
+    ]
+
+
+def domestic_target(
+    sources: list[Any], targets: list[Any], actors: list[Any], root: int
+) -> list[Any]:
+    """The mirror of :func:`domestic_source`: a titled person or office the KB cannot place
+    ("dismissed an appeal from President Laurent Gbago") acted on by a state's own party,
+    in a sentence that names no other actor, is of that state (X -> X). Targets with a
+    code are returned as they are."""
+    if not targets or any(t.mention.code for t in targets):
+        return targets
+    scodes = {s.mention.code for s in sources}
+    codes = {a.mention.code for a in actors if a.mention.code}
+    if len(scodes) != 1 or scodes != codes:
+        return targets
+    code = next(iter(codes))
+    if not _is_state(code):
+        return targets
+    return [
+        replace(t, mention=replace(t.mention, code=code, kind="implied", reason="domestic"))
+        for t in targets
     ]
 
 

@@ -7,7 +7,8 @@ Two tables, both under ``data/``:
   patterns (words before/after the verb that select a more specific code).
 * ``verbs_curated.tsv`` -- the project's own table, written by hand for modern news usage:
   ``lemma  code  [words]`` where ``words`` (stems, all required, any order, after the verb)
-  select that code. It takes precedence over PETRARCH for the lemmas it lists.
+  select that code; ``+w`` must be the verb's next word (a particle: "called on Iran to ..."
+  appeals, "called Iran on Monday" does not). It takes precedence over PETRARCH for the lemmas it lists.
 
 Matching is by stem (``w`` matches any token starting with ``w``; ``=w`` only ``w``), as in
 TABARI/PETRARCH. A pattern is tried only when its rarest word (its *anchor*) is among the
@@ -290,7 +291,10 @@ class VerbDict:
             if lemma.startswith("@"):
                 self.nouns[lemma[1:]] = code
                 continue
-            words = tuple(_word(w) for w in parts[2].split()) if len(parts) > 2 else ()
+            words = tuple(
+                ("+", w[1:]) if w.startswith("+") else _word(w)
+                for w in (parts[2].split() if len(parts) > 2 else ())
+            )
             self.curated.setdefault(lemma, []).append((code, words))
         # more specific rules first
         for rules in self.curated.values():
@@ -331,7 +335,10 @@ class VerbDict:
                     continue
                 if pk is None:
                     pk = stem_keys(post)
-                if all(_key(w) in pk for w in words):
+                if all(
+                    (bool(post) and post[0] == w[1]) if w[0] == "+" else _key(w) in pk
+                    for w in words
+                ):
                     return Match(code, "curated", len(words))
         entry_code: str | None = None
         blocks: list[int] = []

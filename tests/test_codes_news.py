@@ -1,0 +1,80 @@
+"""Code choice on news verbs: when an event is found, is its CAMEO root the right one?
+
+Each row is an invented sentence and the (source, target, CAMEO root) the coder must give,
+or must not give; ``None`` stands for no one named there. The verbs are common ones whose
+PETRARCH default is another sense ("took part in" is no arrest, "that means" no intent).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from multipolar import extract
+from multipolar._verbs import VerbDict
+
+DATE = "2020-01-01"
+
+Triple = tuple[str | None, str | None, str]
+
+CASES: list[tuple[str, Triple]] = [
+    # pressing or pushing for something urges it (02), like "urge"
+    ("Germany pressed Russia on the gas pipeline.", ("DEU", "RUS", "02")),
+    ("Germany pushed for new sanctions on Iran.", ("DEU", "IRN", "02")),
+    # "called on X to" appeals; "called X on Monday" is a telephone call (04)
+    ("The French president called on Russia to withdraw its troops.", ("FRA", "RUS", "02")),
+    ("The French president called the Russian leader on Monday.", ("FRA", "RUS", "04")),
+    # backing down from a position yields it
+    ("Mexico backed down from its threat against the United States.", ("MEX", "USA", "08")),
+    # "take" seizes only what can be seized
+    ("Iran took two British sailors.", ("IRN", "GBR", "17")),
+    ("China took control of the islands claimed by Vietnam.", ("CHN", "VNM", "19")),
+    # a legislature passing sanctions imposes them
+    ("The Senate passed new sanctions against Russia.", ("USA", "RUS", "16")),
+    # a warning that holds out a reprisal stays a threat
+    ("Iran warned the United States that there would be consequences.", ("IRN", "USA", "13")),
+    ("Russia warned Ukraine that it would respond to any attack.", ("RUS", "UKR", "13")),
+]
+
+
+def _tuples(text: str) -> set[Triple]:
+    return {(e.source, e.target, e.cameo_root) for e in extract(text, DATE)}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_code(text: str, expected: Triple) -> None:
+    assert expected in _tuples(text)
+
+
+# readings the PETRARCH defaults gave that are not events of that kind
+WRONG: list[tuple[str, Triple]] = [
+    ("China took part in the talks with Japan.", ("CHN", "JPN", "17")),
+    ("Turkey took the lead in talks with Syria.", ("TUR", "SYR", "17")),
+    ("The Russian delegation took a hard line with Ukraine.", ("RUS", "UKR", "17")),
+    ("The French delegation included Italian officials.", ("FRA", "ITA", "08")),
+    ("The US Senate passed a bill on Iran.", ("USA", "IRN", "08")),
+    ("Germany means business with Russia.", ("DEU", "RUS", "03")),
+    ("Egypt learned of the Ethiopian plan.", ("EGY", "ETH", "04")),
+    ("Merkel thinks Russia is a threat to Europe.", ("DEU", None, "04")),
+    ("The Kremlin claimed the sanctions on Russia were ineffective.", ("RUS", None, "11")),
+    ("The Kremlin claimed the sanctions on Russia were ineffective.", ("RUS", "RUS", "11")),
+    ("The Canadian envoy seemed to be pleased with Japan.", ("CAN", "JPN", "02")),
+    # a warning that only describes a danger is no threat
+    ("The Iraqi minister warned that the economy was collapsing.", ("IRQ", None, "13")),
+    ('"The region is close to ruin," warned the Turkish president.', ("TUR", None, "13")),
+    # pressing ahead with something is not an appeal
+    ("The US is pressing ahead with sanctions on Venezuela.", ("USA", "VEN", "02")),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), WRONG)
+def test_not_that_code(text: str, absent: Triple) -> None:
+    assert absent not in _tuples(text)
+
+
+def test_particle_words_must_follow_the_verb() -> None:
+    v = VerbDict("", "call\t041\ncall\t020\t+on\n")
+    assert v.code("call", [], ["on", "iran", "to", "leave"]).code == "020"  # type: ignore[union-attr]
+    assert v.code("call", [], ["iran", "on", "monday"]).code == "041"  # type: ignore[union-attr]
+    assert v.code("call", [], []).code == "041"  # type: ignore[union-attr]

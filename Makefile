@@ -45,6 +45,9 @@ lint: install
 eval: install
 	$(BIN)/multipolar eval $(SHARED)/gold/plover_gsr.jsonl --format table
 	$(BIN)/multipolar eval $(SHARED)/gold/petr2_gsr_validation.jsonl --format table
+	$(BIN)/multipolar eval evaluation/fresh_2025.jsonl --format table
+	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_TUNE --format table
+	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_CHECK --format table
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -205,6 +205,61 @@ def gold_tuples(rec: dict[str, Any], scheme: str) -> list[Tuple3]:
     return out
 
 
+_CODE_KEYS = ("cameo", "eventcode", "event_code", "code", "CAMEO", "EventCode")
+_TEXT_KEYS = ("text", "sentence", "Text", "Sentence")
+_LABEL_KEYS = ("pentaclass", "penta", "label", "PentaClass")
+
+
+def _actor_code(value: Any) -> str | None:
+    """A gold actor as one code: lists keep their first entry, dicts their ``code``."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("code")
+    return str(value).strip() if value not in (None, "") else None
+
+
+def normalise_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """Read the spellings other CAMEO gold files use into the PETR JSONL shape.
+
+    ``eventcode``/``code`` for ``cameo``, a root taken from the code when missing, actors as
+    lists or ``{"code"}`` objects, ``sentence`` for ``text``, and sentences labelled only
+    with a Phoenix pentaclass (``pentaclass``/``label`` 0-4). PLOVER records pass unchanged.
+    """
+    if "plover" in rec:
+        return rec
+    out = dict(rec)
+    if "text" not in out:
+        for key in _TEXT_KEYS[1:]:
+            if key in rec:
+                out["text"] = rec[key]
+                break
+    events = []
+    for e in rec.get("events") or []:
+        if not isinstance(e, dict):
+            continue
+        code = next((str(e[k]).strip() for k in _CODE_KEYS if e.get(k) not in (None, "")), "")
+        root = str(e.get("root") or code[:2]).strip()
+        if not root:
+            continue
+        events.append(
+            {
+                **e,
+                "cameo": code or root,
+                "root": root.zfill(2),
+                "source": _actor_code(e.get("source")),
+                "target": _actor_code(e.get("target")),
+            }
+        )
+    out["events"] = events
+    label = next((rec[k] for k in _LABEL_KEYS if rec.get(k) not in (None, "")), None)
+    if not events and label is not None and str(label).strip() in {"0", "1", "2", "3", "4"}:
+        out["pentaclass"] = str(label).strip()
+    elif "no_events" not in rec:
+        out["no_events"] = "events" in rec and not events
+    return out
+
+
 def _dedupe_codes(codes: Iterable[Any]) -> list[Any]:
     out: list[Any] = []
     for c in codes:
@@ -277,6 +332,7 @@ def _date(rec: dict[str, Any]) -> dt.date | None:
 
 def evaluate(records: Sequence[dict[str, Any]], coder: _CoderLike) -> dict[str, Any]:
     """Code every gold sentence with ``coder`` and score it; returns a JSON-able dict."""
+    records = [normalise_record(r) for r in records]
     records = [r for r in records if str(r.get("text", "")).strip()]
     scheme = scheme_of(records)
     trusted = set(_codes()["trusted_petr_categories"])
@@ -301,6 +357,14 @@ def evaluate(records: Sequence[dict[str, Any]], coder: _CoderLike) -> dict[str, 
                 errors.append(_error(rec, [], pred, "event on a no-event sentence"))
             continue
         if not gold:
+            label = rec.get("pentaclass")
+            if scheme == "petr" and label is not None:
+                # a sentence labelled with its pentaclass only: no actors, no tuple to match
+                top = top_event(events, scheme)
+                pent_gold.append(str(label))
+                pent_pred.append(_pentaclass(top.cameo_root) if top else NONE_LABEL)
+                if top is None or pent_pred[-1] != str(label):
+                    errors.append(_error(rec, [], pred, f"pentaclass {label} expected"))
             continue
         hit = match_count(gold, pred)
         tp += hit
@@ -356,6 +420,7 @@ def evaluate(records: Sequence[dict[str, Any]], coder: _CoderLike) -> dict[str, 
         )
         result["trusted_categories"] = sorted(trusted)
         result["pentaclass_macro_f1"] = round(macro_f1(pent_gold, pent_pred), 4)
+        result["pentaclass_records"] = len(pent_gold)
         result["no_event_records"] = no_event_n
         result["false_event_rate"] = round(no_event_fp / no_event_n, 4) if no_event_n else None
     return result
@@ -393,7 +458,10 @@ def format_table(result: dict[str, Any], errors: bool = False) -> str:
             "CAMEO root accuracy (" + "+".join(result.get("trusted_categories", [])) + ")",
             result.get("cameo_root_accuracy_trusted"),
         ),
-        ("pentaclass macro-F1", result.get("pentaclass_macro_f1")),
+        (
+            f"pentaclass macro-F1 ({result.get('pentaclass_records', 0)} sentences)",
+            result.get("pentaclass_macro_f1"),
+        ),
         ("source country accuracy", result.get("source_country_accuracy")),
         ("target country accuracy", result.get("target_country_accuracy")),
         ("tuple precision", result["tuple"]["precision"]),

@@ -82,6 +82,23 @@ NO_EVENT = [
     ("description", "Ahmed was among the Chechen volunteers fighting Russian troops in Syria."),
     ("undergo", "Dozens of Iraqi soldiers died in Syria last month."),
     ("desire", "China is eager to seal a deal while keeping its economic system."),
+    # an inference about what a party did is a judgment, not a report of it
+    ("evident", "It is now plain that Turkey is deploying its diplomats to win votes at home."),
+    (
+        "evident",
+        "Critics said it's obvious to them that Serbian troops have misused the truce, "
+        "driving Kosovar police out of the villages.",
+    ),
+    # what a party can do is not what it did
+    ("ability", "Iranian missiles can strike Saudi Arabia within hours."),
+    ("ability", "Analysts say Pakistan can already see how the ceasefire is holding."),
+    ("ability", "The Norwegian minister said Sweden can look to a future of calm relations."),
+    # a verb's dictionary default with nobody acted on: light verbs in their everyday senses
+    ("weak default", "Chancellor Scholz spoke in Hamburg on Friday morning."),
+    ("weak default", "The Mexican president held a press event in the capital to tout growth."),
+    ("weak default", "As Brazil's finance minister, Ms. Costa led the questioning of bankers."),
+    # a hedge with no act of its own under it
+    ("hedge", "The Polish government appears to be in no hurry over the matter."),
 ]
 
 
@@ -112,6 +129,12 @@ EVENT = [
     # desire toward a named party, and CAMEO's own intent words, stay intents
     ("Japan is eager to sign a trade deal with Vietnam.", ("JPN", "VNM", "03")),
     ("Iran is ready to negotiate with the United States.", ("IRN", "USA", "03")),
+    # the same acts reported as done, next to the frames above
+    ("Turkey is deploying its troops against Syria.", ("TUR", "SYR", "15")),
+    ("Chancellor Scholz spoke with the Polish president on Friday.", ("DEU", "POL", "04")),
+    # a demand is the default's own sense, and a hedge passes the act under it on
+    ("Tehran wants the foreign fleets gone from the Gulf.", ("IRN", None, "10")),
+    ("Russia appeared to criticize Germany over the pipeline.", ("RUS", "DEU", "11")),
 ]
 
 

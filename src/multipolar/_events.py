@@ -445,6 +445,7 @@ class EventCoder:
                 or (p.modality == "hypothetical")
                 or scenario
                 or _precision.unrealized(p.verb)
+                or _precision.ability_modal(p.verb)
             ):
                 # what might, could or may happen has not happened: no event
                 continue
@@ -488,6 +489,8 @@ class EventCoder:
                 # a reading that needs a party as object with a thing there: "held $1.5
                 # trillion in debt" is no detention, "manages a stockpile" no cooperation
                 continue
+            if not tgt_actors and _precision.weak_reading(p.match.source, p.code):
+                continue  # "Biden spoke in Ohio", "held a White House event": no one acted on
             if not tgt_actors and _precision.eager(p.absorbed, p.code):
                 continue  # "China is eager to seal a deal": a mood, with nobody to deal with
             if not src_actors and tgt_actors and _root_of(p.code) >= 3:

@@ -22,6 +22,9 @@ News sentences name states and leaders in many clauses that report no event betw
 * **Denials, questions, abilities**: "had no talks with X", "did not condemn X" (CAMEO codes
   what happened; a denial it names, "did not agree", is a rejection and stays), "unclear
   whether X backed Y", "believes X can strike", "were able to kill", "reluctant to criticize".
+* **Inferences, abilities, weak readings**: "it is clear that X did Y" judges what X did
+  rather than reporting it; "X can strike Y" says what X is able to do; a verb's dictionary
+  default with nobody acted on ("spoke in Ohio", "held an event") is too weak to be an event.
 * **No act of its own**: a wish for one's own uncoded act ("want to know"), a participle of
   attribution ("speaking on condition of anonymity", "citing officials"), and the bare
   "X died", whose subject undergoes it.
@@ -55,6 +58,9 @@ ABILITY = frozenset(
     "able unable capable incapable likely unlikely leery wary reluctant hesitant loath loth "
     "afraid".split()
 )
+# adjectives of an inference: "it is clear (to them) that X did Y" is the writer's or the
+# speaker's judgment of what X did, not a report of it
+EVIDENT = frozenset("clear obvious evident apparent plain".split())
 # verbs of a wish for one's own act: "wants to know", "needs to be vigilant"; the act, not the
 # wish, is what CAMEO codes, and a demand needs someone else to act
 SELF_WISH = frozenset("want need wish".split())
@@ -138,12 +144,38 @@ def unrealized(verb: Any) -> bool:
             c.dep_ == "mark" and c.lower_ == "whether" for c in t.children
         ):
             return True  # "it is unclear whether X supported Y": a question, not a report
+        if t.dep_ in ("ccomp", "advcl") and _evident_frame(head):
+            return True  # "it's clear that X deployed ...": a judgment, not a report
         if t.dep_ == "xcomp" and head.pos_ == "ADJ" and hl in ABILITY:
             return True  # "were able to kill", "have been leery to criticize"
         if t.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "prep", "advcl"):
             return False
         t = head
     return False
+
+
+def _evident_frame(head: Any) -> bool:
+    """ "it is clear (to them)", "it's obvious": an "it" subject with an adjective of
+    inference as the predicate."""
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in EVIDENT for c in head.children) and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children
+    )
+
+
+def ability_modal(verb: Any) -> bool:
+    """ "X can strike Y", "they can already see": what a party is able to do is not what it
+    did. A denial ("cannot accept") is left to the refusal readings."""
+    return any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children
+    )
+
+
+def weak_reading(source: str, code: str) -> bool:
+    """A verb's dictionary default (no pattern, no curated line) is too weak a reading to stand
+    with nobody on the receiving end: "Biden spoke in Ohio", "held a White House event", "led
+    the questioning" report no event. A demand (10) is the default's own sense ("Tehran
+    wants the fleets gone")."""
+    return source == "default" and not code.startswith("10")
 
 
 def _prediction(clause: Any) -> bool:

@@ -869,15 +869,9 @@ class ActorKB:
                 continue
             if not _OPEN_TITLE.fullmatch(t.group(1)):
                 continue
-            nm = _NAME_RE.match(text, name_at)
-            if nm is None:
+            person = _person_at(_NAME_RE, text, name_at)
+            if person is None:
                 continue
-            words = nm.group(0).split()
-            while words and words[-1] in _NOT_NAME:
-                words.pop()
-            if not words or words[0] in _NOT_NAME:
-                continue
-            person = " ".join(words)
             end = name_at + len(person)
             if any(m.start < end and t.start() < m.end for m in base):
                 continue  # the "name" is a known place or org ("President Obama's Washington")
@@ -1039,15 +1033,9 @@ class ActorKB:
 
         absorbed: set[int] = set()
         for t in _US_LEG_TITLE_RE.finditer(text):
-            nm = _US_NAME_RE.match(text, t.end())
-            if nm is None:
+            person = _person_at(_US_NAME_RE, text, t.end())
+            if person is None:
                 continue
-            words = nm.group(0).split()
-            while words and words[-1] in _NOT_NAME:
-                words.pop()
-            if not words or words[0] in _NOT_NAME:
-                continue
-            person = " ".join(words)
             end = t.end() + len(person)
             if any(m.start < end and t.end() < m.end and m.code for m in ms):
                 continue  # the name is a person the KB knows: it keeps its own reading
@@ -1345,6 +1333,19 @@ def _pick(spells: Sequence[Spell], day: dt.date) -> tuple[Spell, str]:
 
     best = min(spells, key=key)
     return best, best.status(day)
+
+
+def _person_at(name_re: re.Pattern[str], text: str, at: int) -> str | None:
+    """The name after a title at ``at``, without trailing words that end a name ("Monday")."""
+    nm = name_re.match(text, at)
+    if nm is None:
+        return None
+    words = nm.group(0).split()
+    while words and words[-1] in _NOT_NAME:
+        words.pop()
+    if not words or words[0] in _NOT_NAME:
+        return None
+    return " ".join(words)
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

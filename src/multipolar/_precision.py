@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ._tree import _negated
+
 # verbs whose complement is not done: "avoided signing", "refrained from striking"
 AVOID = frozenset("avoid refrain abstain shun forgo forego evade".split())
 # verbs whose complement is only permitted: "allows the Turks to carry out operations"
@@ -327,14 +329,7 @@ def negated(verb: Any, code: str) -> bool:
     "insisted that Iran should not get X" is a demand that was made)."""
     if code[:2] == "12" or code == "011":
         return False
-    for c in verb.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
-            return True
-        if c.dep_ in ("dobj", "nsubjpass") and any(
-            g.dep_ == "det" and g.lower_ == "no" for g in c.children
-        ):
-            return True
-    return False
+    return _negated(verb)
 
 
 def self_wish(verb: Any, absorbed: Any | None) -> bool:

@@ -367,21 +367,7 @@ def top_dyads(
         row["slope_per_month"] = slope_per_month(group["ts"], group["score"])
         row["plover"] = plover.get((a, b), {})
         rows.append(row)
-    cols = [
-        "a",
-        "b",
-        "n_events",
-        "reciprocal",
-        "negated",
-        *QUAD_NAMES.values(),
-        "mean_goldstein",
-        "coop_share",
-        "cooperation",
-        "conflict",
-        "net_cooperation",
-        "slope_per_month",
-        "plover",
-    ]
+    cols = ["a", "b", *_AGG_COLUMNS, "slope_per_month", "plover"]
     out = pd.DataFrame(rows, columns=cols)
     if out.empty:
         return out

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ._lexicon import _FUTURE_AUX, _HYPOTHETICAL_AUX, _NATURAL
+from ._roles import SPEECH_NOUNS, group_sector
 from ._tree import _negated
 
 # verbs whose complement is not done: "avoided signing", "refrained from striking"
@@ -50,8 +52,7 @@ OPINION = frozenset(
 )
 # temporal clauses of a habitual or hypothetical "would": "when X asked, she would ..."
 _WHEN = frozenset("when whenever once".split())
-_MODAL = frozenset("would could might may should".split())
-_FUTURE = frozenset("will would 'll shall".split())
+_FUTURE = _FUTURE_AUX | {"would"}
 # a belief that X can or may do something says nothing about what X did
 _POSSIBLE = frozenset("can could may might".split())
 # adjectives of ability, likelihood or reluctance: "able to strike", "leery to criticize"
@@ -70,11 +71,11 @@ SELF_WISH = frozenset("want need wish".split())
 # "citing officials", "quoting a spokesman"
 ATTRIBUTION = frozenset("speak cite quote".split())
 # nouns whose participle gives their content: "a statement condemning X" reports the
-# condemnation; any other noun's participle only describes it ("jihadis fighting with X")
-DOCUMENT_NOUNS = frozenset(
-    "statement declaration report letter resolution communique communiqué message note memo "
-    "document bill law decree order motion petition appeal call proposal plan speech "
-    "interview editorial article video broadcast post tweet".split()
+# condemnation; any other noun's participle only describes it ("jihadis fighting with X").
+# The speech nouns whose "saying ..." clause is the speaker's own words are among them.
+DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(
+    "report memo document bill law decree order motion petition appeal call proposal plan "
+    "speech interview editorial article video broadcast post tweet".split()
 )
 # adjectives of desire: "keen to show progress" is a mood; CAMEO's intent words ("ready",
 # "willing", "prepared") are not here
@@ -87,13 +88,9 @@ SCENARIO_NOUNS = frozenset(
     "case scenario hypothetical option possibility alternative proposal idea goal hope "
     "fear risk".split()
 )
-# subjects that are no party (natural events, accidents, wars as such, spans of time)
-NATURAL = frozenset(
-    "earthquake quake tremor flood floods flooding storm hurricane typhoon cyclone tornado "
-    "tsunami landslide mudslide avalanche drought wildfire blaze fire eruption volcano "
-    "heatwave epidemic outbreak virus disease pandemic accident crash".split()
-)
-_NON_AGENT = NATURAL | frozenset(
+# subjects that are no party: natural events and accidents (the event stage's own list),
+# wars as such, spans of time
+_NON_AGENT = _NATURAL | frozenset(
     "conflict war fighting violence bloodshed unrest crisis year month week day decade "
     "century season weekend".split()
 )
@@ -137,7 +134,7 @@ def unrealized(verb: Any) -> bool:
         if (
             t.dep_ == "advcl"
             and any(c.lower_ in _WHEN and c.dep_ in ("advmod", "mark") for c in t.children)
-            and any(c.dep_ == "aux" and c.lower_ in _MODAL for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in head.children)
         ):
             return True  # "when staff asked, she would share ...": a habit, not one act
         if t.dep_ == "ccomp" and hl in OPINION and (_prediction(t) or _possible(t)):
@@ -257,17 +254,15 @@ def non_agent_subject(verb: Any) -> bool:
     earthquake is blamed", "the conflict has killed", "the new year kicked off")."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _NON_AGENT:
-            return c.dep_ == "nsubj" or c.lemma_.lower() in NATURAL
+            return c.dep_ == "nsubj" or c.lemma_.lower() in _NATURAL
         if c.dep_ == "agent" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in NATURAL for g in c.children
+            g.dep_ == "pobj" and g.lemma_.lower() in _NATURAL for g in c.children
         ):
             return True
     return False
 
 
 def _party_noun(tok: Any) -> bool:
-    from ._roles import group_sector
-
     if tok.pos_ in ("PRON", "PROPN"):
         return True  # "detained him", an unknown name: may well be a party
     if tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:

@@ -649,12 +649,7 @@ def domestic_source(
     if len(codes) != 1 or tcodes != codes:
         return sources
     code = next(iter(codes))
-    if not _is_state(code):
-        return sources
-    return [
-        replace(s, mention=replace(s.mention, code=code, kind="implied", reason="domestic"))
-        for s in sources
-    ]
+    return _implied(sources, code) if _is_state(code) else sources
 
 
 def domestic_target(
@@ -671,11 +666,14 @@ def domestic_target(
     if len(scodes) != 1 or scodes != codes:
         return targets
     code = next(iter(codes))
-    if not _is_state(code):
-        return targets
+    return _implied(targets, code) if _is_state(code) else targets
+
+
+def _implied(parties: list[Any], code: str) -> list[Any]:
+    """``parties`` placed in state ``code`` by a domestic reading."""
     return [
-        replace(t, mention=replace(t.mention, code=code, kind="implied", reason="domestic"))
-        for t in targets
+        replace(p, mention=replace(p.mention, code=code, kind="implied", reason="domestic"))
+        for p in parties
     ]
 
 

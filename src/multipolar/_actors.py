@@ -628,7 +628,7 @@ class ActorKB:
         out = self._compounds(text, base)
         if _GOVT_RE.search(text):
             out = self._governments(text, out, day)
-        if "Sen" in text or "Rep" in text or "House" in text or "Congress" in text or "-" in text:
+        if any(word in text for word in _US_LEG_TRIGGERS):
             out = self._us_legislators(text, out)
         return _outermost(out)
 
@@ -1221,6 +1221,20 @@ _US_LEG_TITLE_RE = re.compile(
 _US_NAME_RE = re.compile(
     r"(?:[A-Z][A-Za-zà-ÿ'’]+(?:-[A-Z][A-Za-zà-ÿ'’]+)?|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][A-Za-zà-ÿ'’]+(?:-[A-Z][A-Za-zà-ÿ'’]+)?|[A-Z]\.)){0,3}"
+)
+# Every match of the three patterns holds one of these ("Republican" holds "Rep"), so a text
+# without them skips the pass; a bare "-" would send nearly every article through it.
+_US_LEG_TRIGGERS = (
+    "Sen",
+    "Rep",
+    "House",
+    "Congress",
+    "congressional",
+    "Democratic",
+    "GOP",
+    "(R-",
+    "(D-",
+    "(I-",
 )
 _US_PARTY_RE = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
 _US_GROUP_RE = re.compile(

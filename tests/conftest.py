@@ -44,6 +44,24 @@ def coder() -> Any:
     return EventCoder()
 
 
+def coded_triples(text: str, date: str) -> set[tuple[str | None, str | None, str]]:
+    """(source, target, CAMEO root) of every event the default coder finds in ``text``."""
+    from multipolar import extract
+
+    return {(e.source, e.target, e.cameo_root) for e in extract(text, date)}
+
+
+def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
+    """(source, CAMEO root, target) of each event; a reciprocal pair in sorted order."""
+    out = set()
+    for e in evs:
+        s, t = e.source, e.target
+        if e.reciprocal and s and t:
+            s, t = sorted((s, t))
+        out.add((s, e.cameo_root, t))
+    return out
+
+
 def make_event(article_id: str, sentence_index: int = 0, **fields: Any) -> Event:
     """A CAN→MEX consultation (036) for store and query tests; ``fields`` override."""
     values: dict[str, Any] = {

@@ -11,8 +11,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from multipolar import extract
 from multipolar._verbs import VerbDict
+from tests.conftest import coded_triples
 
 DATE = "2020-01-01"
 
@@ -38,13 +38,9 @@ CASES: list[tuple[str, Triple]] = [
 ]
 
 
-def _tuples(text: str) -> set[Triple]:
-    return {(e.source, e.target, e.cameo_root) for e in extract(text, DATE)}
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_code(text: str, expected: Triple) -> None:
-    assert expected in _tuples(text)
+    assert expected in coded_triples(text, DATE)
 
 
 # readings the PETRARCH defaults gave that are not events of that kind
@@ -70,7 +66,7 @@ WRONG: list[tuple[str, Triple]] = [
 
 @pytest.mark.parametrize(("text", "absent"), WRONG)
 def test_not_that_code(text: str, absent: Triple) -> None:
-    assert absent not in _tuples(text)
+    assert absent not in coded_triples(text, DATE)
 
 
 def test_particle_words_must_follow_the_verb() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from multipolar import extract
+from tests.conftest import coded_triples
 
 DATE = "2015-06-01"
 
@@ -93,13 +93,9 @@ CASES = [
 ]
 
 
-def _tuples(text: str) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source, e.target, e.cameo_root) for e in extract(text, DATE)}
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_recall(text: str, expected: tuple[str | None, str | None, str]) -> None:
-    assert expected in _tuples(text)
+    assert expected in coded_triples(text, DATE)
 
 
 # what the rules must leave alone: no event, or not the reading the rule would add
@@ -130,4 +126,4 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("text", "absent"), NEGATIVE)
 def test_recall_leaves_alone(text: str, absent: tuple[str | None, str | None, str]) -> None:
-    assert absent not in _tuples(text)
+    assert absent not in coded_triples(text, DATE)

@@ -13,6 +13,7 @@ import pytest
 
 from multipolar._events import EventCoder
 from multipolar._types import Event, Mention, Sentence
+from tests.conftest import summary
 
 spacy = pytest.importorskip("spacy")
 
@@ -56,16 +57,6 @@ def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
         for m in _PAT.finditer(text)
     ]
     return coder.code_sentence(Sentence(0, 0, len(text), text), nlp(text), ms, "2025-01-01")
-
-
-def summary(evs: list[Event]) -> set[tuple[str | None, str, str | None]]:
-    out = set()
-    for e in evs:
-        s, t = e.source, e.target
-        if e.reciprocal and s and t:
-            s, t = sorted((s, t))
-        out.add((s, e.cameo_root, t))
-    return out
 
 
 ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from multipolar import extract
+from tests.conftest import coded_triples
 
 DATE = "2015-06-01"
 
@@ -47,15 +47,11 @@ NEGATIVE = [
 ]
 
 
-def _tuples(text: str) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source, e.target, e.cameo_root) for e in extract(text, DATE)}
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_roles_news(text: str, expected: tuple[str | None, str | None, str]) -> None:
-    assert expected in _tuples(text)
+    assert expected in coded_triples(text, DATE)
 
 
 @pytest.mark.parametrize(("text", "absent"), NEGATIVE)
 def test_roles_news_leaves_alone(text: str, absent: tuple[str | None, str | None, str]) -> None:
-    assert absent not in _tuples(text)
+    assert absent not in coded_triples(text, DATE)

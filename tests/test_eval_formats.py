@@ -68,3 +68,29 @@ def test_pentaclass_only_records_are_scored() -> None:
     assert result["pentaclass_macro_f1"] == pytest.approx(round(2 / 3, 4))
     assert result["tuple"]["gold"] == 0
     assert [e["id"] for e in result["errors"]] == ["c"]
+
+
+class SentenceStub(StubCoder):
+    """A stub that also labels sentences whose parties it cannot place."""
+
+    def __init__(self, answers: dict[str, list[Any]], codes: dict[str, str]) -> None:
+        super().__init__(answers)
+        self.codes = codes
+
+    def sentence_code(self, text: str, date: Any = None) -> str | None:
+        return self.codes.get(text)
+
+
+def test_pentaclass_falls_back_on_the_sentence_main_act() -> None:
+    records = [
+        {"id": "a", "text": "A", "pentaclass": 4},
+        {"id": "b", "text": "B", "pentaclass": 0},
+        {"id": "c", "text": "C", "pentaclass": 1},
+    ]
+    # "A" has an event, which decides; "B" has none but a statement as its main act
+    coder = SentenceStub({"A": [ev("RUS", "190", "UKR")]}, {"A": "040", "B": "010"})
+    result = evaluate(records, coder)
+    assert result["pentaclass_without_event"] == 1
+    assert result["pentaclass_macro_f1"] == pytest.approx(round(2 / 3, 4))
+    assert [e["id"] for e in result["errors"]] == ["c"]
+    assert "1 expected, NONE given" in result["errors"][0]["note"]

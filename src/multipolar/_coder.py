@@ -108,6 +108,19 @@ class Coder:
         """Code one text."""
         return next(self.code_many([Item(text, date, article_id)]))
 
+    def sentence_code(self, text: str, date: dt.date | None = None) -> str | None:
+        """The CAMEO code of the first sentence in ``text`` that reports an act, parties or
+        not (see :meth:`EventCoder.sentence_code`); None when no sentence does.
+
+        This is a sentence label, not an event: it parses every sentence, so it is meant for
+        scoring sentence classes, not for coding a corpus.
+        """
+        for sent in segment(text, self.config.max_sentence_chars):
+            code = self.event_coder.sentence_code(self.nlp(sent.text), _date_str(date))
+            if code is not None:
+                return code
+        return None
+
     def code_many(self, items: Iterable[Item]) -> Iterator[Coded]:
         """Code texts in order, one :class:`Coded` per item; parses in batches across items."""
         pending: list[tuple[Item, list[Sentence], list[list[Mention]], Coded]] = []

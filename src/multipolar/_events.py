@@ -251,6 +251,31 @@ def _compose_demand(inner: str) -> str:
     return {4: "106", 6: "101", 7: "102", 8: "105"}.get(r, "100")
 
 
+def _no_act(p: _Pred, n_preds: int, scenario: bool, date: str | None) -> bool:
+    """Whether predicate ``p`` reports no act, whoever its parties are."""
+    if (
+        _before_clause(p.verb)
+        or (n_preds > 1 and _conditional(p.verb))
+        or (p.modality == "hypothetical")
+        or scenario
+        or _precision.unrealized(p.verb)
+        or _precision.ability_modal(p.verb)
+    ):
+        return True  # what might, could or may happen has not happened
+    if _precision.background(p.verb, date):
+        return True  # "the last time X expelled Y was in 2001": background, not news
+    if (
+        _precision.negated(p.verb, p.code)
+        or _precision.self_wish(p.verb, p.absorbed)
+        or _precision.no_act(p.verb, p.match.source)
+    ):
+        return True  # "had no talks with X", "wants to know", "jihadis fighting with X"
+    # "an earthquake struck X", "the quake is blamed for ...": no actor
+    return _precision.non_agent_subject(p.verb) or (
+        _root_of(p.code) >= 14 and _natural_subject(p.verb)
+    )
+
+
 class EventCoder:
     """Codes one parsed sentence at a time; holds the dictionaries, no per-text state
     except the last sentence's salient actor (for a leading "it"/"they")."""
@@ -295,28 +320,8 @@ class EventCoder:
         verb_of: dict[int, Any] = {}
         scenario = _precision.scenario_label(doc)
         for p in preds:
-            if (
-                _before_clause(p.verb)
-                or (len(preds) > 1 and _conditional(p.verb))
-                or (p.modality == "hypothetical")
-                or scenario
-                or _precision.unrealized(p.verb)
-                or _precision.ability_modal(p.verb)
-            ):
-                # what might, could or may happen has not happened: no event
+            if _no_act(p, len(preds), scenario, date):
                 continue
-            if _precision.background(p.verb, date):
-                continue  # "the last time X expelled Y was in 2001": background, not news
-            if (
-                _precision.negated(p.verb, p.code)
-                or _precision.self_wish(p.verb, p.absorbed)
-                or _precision.no_act(p.verb, p.match.source)
-            ):
-                continue  # "had no talks with X", "wants to know", "jihadis fighting with X"
-            if _precision.non_agent_subject(p.verb) or (
-                _root_of(p.code) >= 14 and _natural_subject(p.verb)
-            ):
-                continue  # "an earthquake struck X", "the quake is blamed for ...": no actor
             src_actors, passive_target = self._source(p, actors, tok_actor, carried)
             if src_actors:
                 salient = salient or [a.mention for a in src_actors]
@@ -400,6 +405,51 @@ class EventCoder:
             salient = subj[:1] or [actors[0].mention]
         self._prev = (sentence.index, salient)
         return self._dedupe(_one_act(events, verb_of))
+
+    def sentence_code(self, doc: Any, date: str | None = None) -> str | None:
+        """The CAMEO code of a parsed sentence's main act, whoever its parties are; None when
+        the sentence reports no act.
+
+        A sentence-level label (a Phoenix pentaclass) has a class even where the KB places
+        nobody ("Police fired tear gas at protesters"); an event needs its parties, so this
+        reading never becomes one. The main clause outranks adjuncts, relative clauses and
+        scene-setting "as" clauses; a curated or pattern reading outranks a verb's default
+        (a default stands only if it is a statement or a demand); then the act nearest the
+        root wins. A bare "said" frames what it reports, so it gives
+        the statement it is (010) only when it reports no act.
+        """
+        if doc.text.rstrip().rstrip("\"'”’").endswith("?"):
+            return None
+        words = [t.lower_ for t in doc]
+        preds = self._predicates(doc, words)
+        scenario = _precision.scenario_label(doc)
+        best: tuple[tuple[bool, bool, bool, bool, int, int], str] | None = None
+        for p in preds:
+            if _no_act(p, len(preds), scenario, date) or _precision.eager(p.absorbed, p.code):
+                continue
+            if _precision.weak_reading(p.match.source, p.code) and p.code not in _BARE_STATEMENTS:
+                # a default with no party known to act on ("the stadium holds 40,000
+                # people") is as weak here as in an event; a bare "said" still states
+                continue
+            if p.code in _precision.PERSON_OBJECT_CODES and _precision.thing_object(p.verb, set()):
+                continue  # "held $1.5 trillion in debt" detains nobody
+            minor = (
+                _roles.adjunct(p.verb)
+                or _backdrop(p.verb)
+                or _nominal_event(p.verb)
+                or (_clause_top(p.verb).dep_ in ("relcl", "acl") and p.reported_by is None)
+            )
+            rank = (
+                p.code in _BARE_STATEMENTS,  # "X said Y attacked Z" is about the attack
+                minor,
+                not _roles.actual(p.verb, p.modality),
+                p.match.source == "default",
+                _depth(p.verb),
+                p.verb.i,
+            )
+            if best is None or rank < best[0]:
+                best = (rank, p.code)
+        return best[1] if best else None
 
     # -- actors -------------------------------------------------------------------------
     @staticmethod

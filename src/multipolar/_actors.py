@@ -56,6 +56,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from ._corefer import repeated_names
 from ._types import Mention
 
 __all__ = ["ActorKB", "Membership", "Spell", "lookup_report"]
@@ -630,7 +631,7 @@ class ActorKB:
             out = self._governments(text, out, day)
         if any(word in text for word in _US_LEG_TRIGGERS):
             out = self._us_legislators(text, out)
-        return _outermost(out)
+        return repeated_names(text, _outermost(out))
 
     def lookup(self, name: str, date: dt.date | None = None) -> list[Mention]:
         """Every reading of ``name`` at ``date``, best first, each with its reason."""

@@ -1,0 +1,174 @@
+"""Later mentions of a person the text named in full before.
+
+News names a person once in full ("Rep. Darrell Issa (R-Calif.)", "Russian opposition leader
+Alexei Navalny") and by surname afterwards ("Mr. Issa said", "Navalny was detained"). The
+knowledge base knows heads of state and ministers by surname, but not every legislator,
+spokesman or dissident, so without this pass those later sentences have no actor.
+
+Stage: needs the text and its resolved mentions; adds surname mentions after the first full
+one, and widens a role to the name right after it ("opposition leader Alexei Navalny").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ._types import Mention
+
+# a capitalised name of two to four words after a role: "Alexei Navalny", "Jen Psaki"
+_NAME_AFTER = re.compile(
+    r"[ \t]+((?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:[ \t]+(?:(?:al|el|bin|van|von|de)[ \-])?"
+    r"[A-Z][a-zà-ÿ'’\-]+){1,3})"
+)
+# words that end a name or are not one: "officials Tuesday", "spokesman Said" is rare
+_NOT_NAME = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December The This That These Those "
+    "And But In On At For With As He She They It We".split()
+)
+# role heads held by one person at a time, so the name after one is its holder's
+_ONE_HOLDER = frozenset(
+    "leader envoy spokesman spokeswoman spokesperson representative ambassador general "
+    "minister president chairman chairwoman chair secretary official commander chief adviser "
+    "advisor negotiator diplomat lawmaker senator congressman congresswoman judge prosecutor "
+    "governor mayor premier chancellor director activist dissident dictator king queen "
+    "prince emir sheikh ruler head aide counsel deputy legislator mp".split()
+)
+# words of an organisation's or a headline's name, never of a person's
+_BODY_WORDS = frozenset(
+    "Network Unit Council Party Navy Army Agency News Ministry Committee Department Office "
+    "Says Said Most Of Force Forces Guard Command Group Front Movement Union Association "
+    "Bank Fund Institute Center Centre University Times Post Journal Press Service".split()
+)
+_SUFFIX = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?"
+
+
+def _surname(person: str) -> str | None:
+    words = [w for w in person.replace(",", " ").split() if w not in _SUFFIX]
+    if len(words) < 2:
+        return None  # a single name is its own lookup, the knowledge base's business
+    last = words[-1]
+    return last if re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]{2,}", last) else None
+
+
+def _named_role(text: str, m: Mention) -> Mention | None:
+    """A role with the holder's name right after it, widened over the name."""
+    if m.kind != "role" or m.code is None:
+        return None
+    if m.text.split()[-1].lower() not in _ONE_HOLDER:
+        return None  # "Chinese officials Li and Wang", "of the American": no one person
+    found = _NAME_AFTER.match(text, m.end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and words[-1] in _NOT_NAME:
+        words.pop()
+    if len(words) < 2 or any(w in _NOT_NAME or w in _BODY_WORDS for w in words):
+        return None  # "opposition Shaam News Network", "Navy Ship Salvage Unit": a body
+    name = " ".join(words)
+    end = found.start(1) + len(name)
+    return replace(
+        m, end=end, text=text[m.start : end], person=name, reason=f"{m.reason}; named {name}"
+    )
+
+
+def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` plus a mention for each later bare surname ("Issa", "Mr. Issa") of a
+    person named in full earlier, with that person's code. Two people of one surname with
+    different codes make the surname ambiguous; it is then left alone."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for k, m in enumerate(ordered):
+        named = _named_role(text, m)
+        nxt = ordered[k + 1].start if k + 1 < len(ordered) else len(text)
+        out.append(named if named is not None and named.end <= nxt else m)
+    first: dict[str, Mention] = {}
+    clash: set[str] = set()
+    for m in out:
+        if m.code is None or not m.person or m.kind not in ("leader", "role"):
+            continue
+        sur = _surname(m.person)
+        if sur is None:
+            continue
+        seen = first.setdefault(sur, m)
+        if (seen.code, seen.sector) != (m.code, m.sector):
+            clash.add(sur)
+    for sur in clash:
+        del first[sur]
+    if not first:
+        return out
+    # a surname is not the person when another capitalised word is glued to it: "Hillary
+    # Clinton" after "Bill Clinton", "Clinton Foundation", "Trump Tower"
+    pattern = re.compile(
+        rf"(?<![\w'’\-.]){_HONORIFIC}"
+        rf"({'|'.join(re.escape(s) for s in sorted(first))})"
+        r"(?![\w\-])(?!['’]?[ \t]+[A-Z][a-z])"
+    )
+    add: list[Mention] = []
+    drop: set[int] = set()
+    for hit in pattern.finditer(text):
+        sur = hit.group(1)
+        src = first[sur]
+        if (
+            hit.start() < src.end
+            or (hit.start() == hit.start(1) and _given_name_before(text, hit.start()))
+            or (sur in _MONTHS and _date_use(text, hit.start(), hit.end()))
+        ):
+            continue
+        over = [k for k, m in enumerate(out) if m.start < hit.end() and hit.start() < m.end]
+        if any(out[k].code is not None or _surname(out[k].person or "") != sur for k in over):
+            continue  # a known actor ("Jordan" the country) or someone else's title
+        drop.update(over)  # "Senator Graham", which the KB titled but could not place
+        add.append(
+            Mention(
+                hit.start(),
+                hit.end(),
+                hit.group(0),
+                src.code,
+                src.sector,
+                "leader",
+                src.person,
+                f"{sur!r}: {src.person} ({src.code}), named earlier in the text",
+            )
+        )
+    if not add:
+        return out
+    kept = [m for k, m in enumerate(out) if k not in drop]
+    return sorted([*kept, *add], key=lambda m: m.start)
+
+
+def _given_name_before(text: str, at: int) -> bool:
+    """A capitalised word right before the surname makes it another person's full name
+    ("Hillary Clinton" after "Bill Clinton"); a title ("Sen.", "President") or a word that
+    opens a clause ("But Issa said") does not."""
+    m = re.search(r"([A-Z][\w'’\-]*\.?)[ \t]+$", text[max(0, at - 30) : at])
+    if m is None:
+        return False
+    word = m.group(1)
+    return not word.endswith(".") and word not in _OPENERS
+
+
+_OPENERS = frozenset(
+    "But And When As The Then Yet So While If Although After Before Since Meanwhile Still "
+    "President Senator Congressman Congresswoman Representative Governor Minister Secretary "
+    "Chairman Chairwoman Speaker Leader General Ambassador Judge Mayor Premier Chancellor "
+    "Prime Foreign Defense Defence Sir Lord Lady Dame King Queen Prince".split()
+)
+
+
+_MONTHS = frozenset("March May June August".split())
+
+
+def _date_use(text: str, start: int, end: int) -> bool:
+    """ "in May", "May 5", "since May": a month, not Mrs May."""
+    if re.match(r"[ \t]*,?[ \t]*\d", text[end : end + 4]):
+        return True
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 15) : start])
+    return (
+        before is not None
+        and before.group(1).lower()
+        in ("in on of since until by from last next early late this mid through till").split()
+    )

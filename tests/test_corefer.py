@@ -1,0 +1,82 @@
+"""A person named in full once is recognised by surname later in the same text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from multipolar._actors import ActorKB
+from multipolar._corefer import repeated_names
+from multipolar._types import Mention
+
+DAY = dt.date(2014, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def kb() -> Any:
+    return ActorKB.default()
+
+
+def _found(kb: Any, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.code) for m in kb.mentions(text, DAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rep. Darrell Issa (R-Calif.) spoke first. Later Mr. Issa criticised the review.",
+            ("Mr. Issa", "USA"),
+        ),
+        (
+            "Russian opposition leader Alexei Navalny was detained. Navalny urged a boycott.",
+            ("Navalny", "RUS"),
+        ),
+        (
+            "Sen. Lindsey Graham held a hearing. \u201cNo,\u201d Graham said on Monday.",
+            ("Graham", "USA"),
+        ),
+        (
+            "U.N. spokesman Farhan Haq told reporters the convoy left. Haq added more.",
+            ("Haq", "UN"),
+        ),
+    ],
+)
+def test_later_surname_gets_the_persons_code(kb: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # another person of the same surname, a body named after the person, a month
+        ("Sen. Lindsey Graham spoke. Then Hillary Graham replied.", "Graham"),
+        ("Sen. Lindsey Graham spoke. The Graham Center opened.", "Graham"),
+        ("British Prime Minister Theresa May spoke. In May the talks ended.", "May"),
+        ("British Prime Minister Theresa May spoke. It ended May 5.", "May"),
+        # before the full name nothing is known yet
+        ("Issa spoke first. Then Rep. Darrell Issa (R-Calif.) replied.", "Issa"),
+        # a group's title is no one person's
+        ("Chinese officials Li Wei and Wang Tao met. Wang spoke.", "Wang"),
+    ],
+)
+def test_no_surname_mention(kb: Any, text: str, word: str) -> None:
+    assert (word, "USA") not in _found(kb, text)
+    assert all(t != word or c is None for t, c in _found(kb, text))
+
+
+def test_surname_shared_by_two_parties_is_left_alone() -> None:
+    text = "A Smith. B Smith. Smith spoke."
+    ms = [
+        Mention(0, 7, "A Smith", "USA", "GOV", "leader", "Ann Smith"),
+        Mention(9, 16, "B Smith", "GBR", "GOV", "leader", "Bob Smith"),
+    ]
+    assert repeated_names(text, ms) == ms
+
+
+def test_named_role_widens_over_the_name(kb: Any) -> None:
+    (m, *_rest) = kb.mentions("British Ambassador Peter Westmacott met the press.", DAY)
+    assert m.text == "British Ambassador Peter Westmacott"
+    assert (m.code, m.person) == ("GBR", "Peter Westmacott")

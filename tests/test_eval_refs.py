@@ -143,3 +143,27 @@ def test_cli_eval_errors(
     out = CliRunner().invoke(cli, ["eval", str(path), *args])
     assert out.exit_code == 1
     assert message in out.output
+
+
+def test_sentence_from_an_article_is_coded_after_its_context(shared: Path, tmp_path: Path) -> None:
+    from multipolar._eval import _code_in_context
+    from multipolar._types import Coded
+    from tests.test_eval import ev
+
+    (rec,) = read_gold(str(_gold(tmp_path, [_record()])), shared=shared)
+    assert rec["context"] == ARTICLE[: SENT[0]]
+    seen: list[str] = []
+
+    class Recorder:
+        def code(self, text: str, date: Any = None, article_id: Any = None) -> Coded:
+            seen.append(text)
+            # one event in the context, one in the sentence: only the second is the sentence's
+            before, inside = ev("JPN", "057", "AUS"), ev("JPN", "057", "AUS")
+            before.sentence, inside.sentence = "x", "y"
+            inside.start = text.index("Japan")
+            return Coded(events=[before, inside])
+
+    events = _code_in_context(Recorder(), rec)
+    assert seen and seen[0].startswith("The summit ended late.")
+    assert seen[0].endswith(ARTICLE[SENT[0] : SENT[1]])
+    assert [e.sentence for e in events] == ["y"]

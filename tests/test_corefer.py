@@ -42,6 +42,9 @@ def _found(kb: Any, text: str) -> list[tuple[str, str | None]]:
             "U.N. spokesman Farhan Haq told reporters the convoy left. Haq added more.",
             ("Haq", "UN"),
         ),
+        # a surname that is also a country reads as the person once the person is named
+        ("Rep. Jim Jordan (R-Ohio) spoke. Jordan said the inquiry was a sham.", ("Jordan", "USA")),
+        ("Rep. Jim Jordan (R-Ohio) spoke. He then flew to Jordan.", ("Jordan", "JOR")),
     ],
 )
 def test_later_surname_gets_the_persons_code(kb: Any, text: str, expected: tuple[str, str]) -> None:

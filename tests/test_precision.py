@@ -62,6 +62,8 @@ NO_EVENT = [
     ("negated", "Ms. Novak, the Swedish envoy, has had no meetings with Chinese officials."),
     ("negated", "Japan never attacked Korea during the dispute."),
     ("negated", "Merkel did not condemn the Russian strikes."),
+    ("negated report", "Poland's president hasn't said which Russian envoy he would expel."),
+    ("negated report", "Canada did not say that Mexico had raised its tariffs."),
     # questions, possibilities and abilities are not acts
     (
         "whether",

@@ -119,8 +119,8 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         ):
             continue
         over = [k for k, m in enumerate(out) if m.start < hit.end() and hit.start() < m.end]
-        if any(out[k].code is not None or _surname(out[k].person or "") != sur for k in over):
-            continue  # a known actor ("Jordan" the country) or someone else's title
+        if any(not _same_person(out[k], sur, text) for k in over):
+            continue  # a known actor or someone else's title
         drop.update(over)  # "Senator Graham", which the KB titled but could not place
         add.append(
             Mention(
@@ -138,6 +138,24 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         return out
     kept = [m for k, m in enumerate(out) if k not in drop]
     return sorted([*kept, *add], key=lambda m: m.start)
+
+
+def _same_person(m: Mention, sur: str, text: str) -> bool:
+    """Whether mention ``m``, which a later bare surname overlaps, reads better as the person:
+    a title the KB could not place ("Senator Graham"), or a country that is the surname
+    ("Jordan said" after "Rep. Jim Jordan"), unless a preposition makes it a place."""
+    if m.code is None:
+        return _surname(m.person or "") == sur
+    if m.kind != "country" or m.text != sur:
+        return False
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, m.start - 15) : m.start])
+    return before is None or before.group(1).lower() not in _PLACE_WORDS
+
+
+_PLACE_WORDS = frozenset(
+    "in to from with of into at across about against between for and or visit visited "
+    "visiting neighbouring neighboring".split()
+)
 
 
 def _given_name_before(text: str, at: int) -> bool:

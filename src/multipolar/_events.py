@@ -266,10 +266,13 @@ def _no_act(p: _Pred, n_preds: int, scenario: bool, date: str | None) -> bool:
         return True  # "the last time X expelled Y was in 2001": background, not news
     if (
         _precision.negated(p.verb, p.code)
+        or (p.reported_by is not None and _precision.negated(p.reported_by, "010"))
         or _precision.self_wish(p.verb, p.absorbed)
         or _precision.no_act(p.verb, p.match.source)
     ):
-        return True  # "had no talks with X", "wants to know", "jihadis fighting with X"
+        # "had no talks with X", "hasn't said who ...", "wants to know", "jihadis fighting
+        # with X"
+        return True
     # "an earthquake struck X", "the quake is blamed for ...": no actor
     return _precision.non_agent_subject(p.verb) or (
         _root_of(p.code) >= 14 and _natural_subject(p.verb)

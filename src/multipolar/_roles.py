@@ -662,7 +662,8 @@ def domestic_target(
     if not targets or any(t.mention.code for t in targets):
         return targets
     scodes = {s.mention.code for s in sources}
-    codes = {a.mention.code for a in actors if a.mention.code}
+    # a place named in passing ("detain five Benghazi suspects") is no party to the event
+    codes = {a.mention.code for a in actors if a.mention.code and a.mention.kind != "place"}
     if len(scodes) != 1 or scodes != codes:
         return targets
     code = next(iter(codes))

@@ -115,13 +115,6 @@ ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
     ("Farmers demanded that Kenya lower fuel prices.", {("KEN", "10", "KEN")}),
     # ... not when another state is named
     ("Farmers' unions demanded that Kenya stop imports from Egypt.", {(None, "10", "KEN")}),
-    # an unplaced office acted on by a state's party is that state's, a foreign town named in
-    # passing notwithstanding
-    (
-        "A Kenyan senator pressed the administration to explain why it freed three Kandahar "
-        "suspects.",
-        {("KEN", "02", "KEN")},
-    ),
     # the party a threat is conditioned on beats the place of the threatened act
     (
         "Kenya threatened to ban rallies in Nairobi if Egyptian activists entered the country.",

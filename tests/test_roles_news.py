@@ -21,6 +21,12 @@ CASES = [
     ("Chilean miners received ministers from the Chilean government.", ("CHL", "CHL", "04")),
     # a titled person the KB cannot place, acted on by the only state named, is of it
     ("Rebels in Mali rejected an offer from President Jean Mbeko to disarm.", ("MLI", "MLI", "12")),
+    # ... a foreign town named in passing notwithstanding
+    (
+        "A Kenyan senator pressed the administration to explain why it freed three Kandahar "
+        "suspects.",
+        ("KEN", "KEN", "02"),
+    ),
     # "ethnic X" is a people coded by the state it lives in, when the sentence says which
     ("Hundreds of ethnic Hungarians protested on Sunday in Slovakia.", ("SVK", "SVK", "14")),
     (

@@ -19,6 +19,12 @@ DATE = "2020-01-01"
 Triple = tuple[str | None, str | None, str]
 
 CASES: list[tuple[str, Triple]] = [
+    # a report whose content judges another party is a criticism (11), not a bare statement
+    (
+        "Japan's foreign minister said the Chinese plan was a dangerous mistake.",
+        ("JPN", "CHN", "11"),
+    ),
+    ("Canada said Mexico had squandered a great opportunity.", ("CAN", "MEX", "11")),
     # pressing or pushing for something urges it (02), like "urge"
     ("Germany pressed Russia on the gas pipeline.", ("DEU", "RUS", "02")),
     ("Germany pushed for new sanctions on Iran.", ("DEU", "IRN", "02")),
@@ -61,6 +67,9 @@ WRONG: list[tuple[str, Triple]] = [
     ('"The region is close to ruin," warned the Turkish president.', ("TUR", None, "13")),
     # pressing ahead with something is not an appeal
     ("The US is pressing ahead with sanctions on Venezuela.", ("USA", "VEN", "02")),
+    # a judgment denied, or about the speaker's own side, criticises no one else
+    ("Japan's foreign minister said the Chinese plan was not a mistake.", ("JPN", "CHN", "11")),
+    ("Canada said we failed to persuade Mexico.", ("CAN", "MEX", "11")),
 ]
 
 

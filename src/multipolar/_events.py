@@ -32,6 +32,7 @@ from ._lexicon import (
     _APPEAL,
     _ASPECT,
     _BARE_STATEMENTS,
+    _CRITICAL,
     _CROWD,
     _DEMAND,
     _DEMAND_NOUNS,
@@ -251,6 +252,28 @@ def _compose_demand(inner: str) -> str:
     return {4: "106", 6: "101", 7: "102", 8: "105"}.get(r, "100")
 
 
+def _critical_report(verb: Any) -> bool:
+    """Whether a reporting verb reports a judgment against someone: its reported clause holds
+    a word of negative judgment, not denied ("was not a failure") and not about the speaker
+    ("we failed")."""
+    if verb.lemma_.lower() not in _REPORT:
+        return False
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "parataxis", "xcomp"):
+            continue
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in clause.children
+        ):
+            return False
+        for t in clause.subtree:
+            if t.lemma_.lower() in _CRITICAL and not _negated(t) and not _negated(t.head):
+                return True
+    return False
+
+
+_FIRST_PERSON = frozenset("i we me us".split())
+
+
 def _no_act(p: _Pred, n_preds: int, scenario: bool, date: str | None) -> bool:
     """Whether predicate ``p`` reports no act, whoever its parties are."""
     if (
@@ -450,8 +473,9 @@ class EventCoder:
                 _depth(p.verb),
                 p.verb.i,
             )
+            code = "111" if p.code in _BARE_STATEMENTS and _critical_report(p.verb) else p.code
             if best is None or rank < best[0]:
-                best = (rank, p.code)
+                best = (rank, code)
         return best[1] if best else None
 
     # -- actors -------------------------------------------------------------------------
@@ -1093,6 +1117,8 @@ class EventCoder:
         # a kind CAMEO names (declined comment, optimism, responsibility, sympathy) is an event
         if root in ("01",) and not targets and code in _BARE_STATEMENTS:
             return []
+        if code in _BARE_STATEMENTS and targets and _critical_report(p.verb):
+            code, root = "111", "11"  # "said Obama had squandered a great opportunity"
         src = _uniq(sources)
         src_tokens = {s.head.i for s in src}
         tgt = [t for t in _uniq(targets) if t.head.i not in src_tokens]

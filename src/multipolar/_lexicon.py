@@ -196,3 +196,14 @@ _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 # events of the street whose unnamed doers are placed by "in X"
 _STREET_ROOTS = frozenset({14, 17, 18})
 _VIOLENCE = frozenset({18, 19, 20})
+
+# words of a negative judgment: "said Obama had squandered a great opportunity", "said the
+# trip was a disappointment" report a criticism (CAMEO 111), not a bare statement
+_CRITICAL = frozenset(
+    "fail failure mistake disappointment disaster disastrous squander blunder lie liar "
+    "reckless irresponsible dangerous destabilize destabilizing incompetent incompetence sham "
+    "hoax fraud propaganda aggression meddle meddling interfere interference betray betrayal "
+    "chaos chaotic illegal unlawful illegitimate outrageous shameful disgrace disgraceful "
+    "hypocrisy hypocritical corrupt corruption provocation provocative undermine sabotage "
+    "unacceptable misguided abuse abusive lawless cowardly incompetently".split()
+)

@@ -63,6 +63,9 @@ NO_EVENT = [
     ("negated", "Japan never attacked Korea during the dispute."),
     ("negated", "Merkel did not condemn the Russian strikes."),
     ("negated report", "Poland's president hasn't said which Russian envoy he would expel."),
+    # a habit is no act on a day
+    ("habitual", "The Dutch always seek consensus with Belgium on such matters."),
+    ("habitual", "Russia often accuses Ukraine of provocations."),
     ("negated report", "Canada did not say that Mexico had raised its tariffs."),
     # questions, possibilities and abilities are not acts
     (
@@ -120,6 +123,9 @@ EVENT = [
     ("Insurgents bombarded a government-held part of Syria's second city.", (None, "SYR", "19")),
     # each next to a sentence above: the same act, reported as done
     ("Officials in Paris said Italy had backed the Greek government.", ("ITA", "GRC", "05")),
+    ("Russia accused Ukraine of provocations on Monday.", ("RUS", "UKR", "11")),
+    # force reported as routine is reported abuse, which CAMEO codes
+    ("Kenyan soldiers routinely beat Somali detainees, a court heard.", ("KEN", "SOM", "18")),
     ("Iranian forces destroyed Iraqi positions, the analyst wrote.", ("IRN", "IRQ", "19")),
     ("Lawmakers in Tokyo criticized China in public.", ("JPN", "CHN", "11")),
     # a denial CAMEO names is a rejection; a participle of a statement gives its content

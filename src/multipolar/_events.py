@@ -283,6 +283,7 @@ def _no_act(p: _Pred, n_preds: int, scenario: bool, date: str | None) -> bool:
         or scenario
         or _precision.unrealized(p.verb)
         or _precision.ability_modal(p.verb)
+        or (_precision.habitual(p.verb) and _root_of(p.code) < 14)
     ):
         return True  # what might, could or may happen has not happened
     if _precision.background(p.verb, date):

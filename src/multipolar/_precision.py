@@ -161,6 +161,28 @@ def _evident_frame(head: Any) -> bool:
     )
 
 
+_HABITUAL = frozenset(
+    "always usually often routinely regularly frequently typically generally traditionally "
+    "customarily habitually".split()
+)
+
+
+def habitual(verb: Any) -> bool:
+    """ "The EU always seeks consensus", "has agreed to freeze it many times already": a
+    habit or a pattern over time is no one act on a day. (Force reported as routine, "soldiers
+    routinely beat detainees", is reported abuse, which CAMEO codes; the caller decides.)"""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _HABITUAL:
+            return True
+        if (
+            c.dep_ in ("npadvmod", "advmod", "dobj")
+            and c.lemma_.lower() == "time"
+            and any(g.lower_ == "many" for g in c.children)
+        ):
+            return True
+    return False
+
+
 def ability_modal(verb: Any) -> bool:
     """ "X can strike Y", "they can already see": what a party is able to do is not what it
     did. A denial ("cannot accept") is left to the refusal readings."""

@@ -602,7 +602,10 @@ def eval_(gold: str, fmt: str, show_errors: bool, category: str | None, shared: 
     Prints category accuracy and macro-F1 (PLOVER), CAMEO root accuracy and pentaclass
     macro-F1 (PETR), actor country accuracy, event-tuple precision/recall/F1 and the
     false-event rate on sentences coded as having no event. Records may hold their sentence
-    as ``text`` or as a ``ref`` into a news corpus under the shared folder.
+    as ``text`` or as a ``ref`` into a news corpus under the shared folder; a referenced
+    sentence is coded after its article's earlier text, as ``code`` reads it. A pentaclass
+    labels a sentence: with no event whose parties are known, the sentence takes the class
+    of its main act.
     """
     from ._coder import Coder
     from ._eval import GoldError, evaluate, format_table, read_gold

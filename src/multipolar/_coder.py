@@ -6,7 +6,8 @@ Stages, in order, each in its own module:
 stage       needs                        adds
 =========== ============================ ==========================================
 segment     cleaned text                 sentences with offsets
-mentions    sentences, article date      actor mentions resolved at the date
+mentions    sentences, article date      actor mentions resolved at the date; later
+                                         surnames of people named in full (_corefer)
 prefilter   mentions                     which sentences reach the parser
 parse       candidate sentences          dependency trees (spaCy)
 events      trees, mentions              CAMEO/PLOVER events with roles, modality

@@ -79,6 +79,43 @@ def test_surname_shared_by_two_parties_is_left_alone() -> None:
     assert repeated_names(text, ms) == ms
 
 
+@pytest.mark.parametrize(
+    ("text", "whole", "code", "person"),
+    [
+        # an institution, a role and a name are one person of that institution
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters it was false. Peskov added more.",
+            "Kremlin spokesman Dmitry Peskov",
+            "RUS",
+            "Dmitry Peskov",
+        ),
+        # a first name that is also a capital ("Victoria", Seychelles) belongs to the name
+        (
+            "State Department spokeswoman Victoria Nuland spoke on Monday.",
+            "State Department spokeswoman Victoria Nuland",
+            "USA",
+            "Victoria Nuland",
+        ),
+        (
+            "Ukrainian presidential adviser Mykhailo Podolyak's remarks drew replies.",
+            "Ukrainian presidential adviser Mykhailo Podolyak",
+            "UKR",
+            "Mykhailo Podolyak",
+        ),
+    ],
+)
+def test_institution_role_name(kb: Any, text: str, whole: str, code: str, person: str) -> None:
+    ms = kb.mentions(text, DAY)
+    assert (ms[0].text, ms[0].code, ms[0].person) == (whole, code, person)
+    assert all(m.code == code for m in ms)
+
+
+def test_institution_without_role_name_is_left_alone(kb: Any) -> None:
+    assert _found(kb, "The State Department said on Friday it would act.") == [
+        ("State Department", "USA")
+    ]
+
+
 def test_named_role_widens_over_the_name(kb: Any) -> None:
     (m, *_rest) = kb.mentions("British Ambassador Peter Westmacott met the press.", DAY)
     assert m.text == "British Ambassador Peter Westmacott"

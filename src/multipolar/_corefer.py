@@ -55,12 +55,18 @@ def _surname(person: str) -> str | None:
 
 
 def _named_role(text: str, m: Mention) -> Mention | None:
-    """A role with the holder's name right after it, widened over the name."""
-    if m.kind != "role" or m.code is None:
+    """A role with the holder's name right after it, widened over the name: "opposition
+    leader Alexei Navalny", and an institution followed by a role and a name, "Kremlin
+    spokesman Dmitry Peskov", "White House press secretary Josh Earnest"."""
+    if m.code is None or m.kind not in _NAMED_KINDS:
         return None
-    if m.text.split()[-1].lower() not in _ONE_HOLDER:
+    # lower-case role words between the mention and the name: "press secretary"
+    between = _ROLE_WORDS.match(text, m.end)
+    role_words = between.group(0).split() if between else []
+    head = (role_words or m.text.split())[-1].lower()
+    if head not in _ONE_HOLDER or (m.kind != "role" and not role_words):
         return None  # "Chinese officials Li and Wang", "of the American": no one person
-    found = _NAME_AFTER.match(text, m.end)
+    found = _NAME_AFTER.match(text, m.end + len(between.group(0)) if between else m.end)
     if found is None:
         return None
     words = found.group(1).split()
@@ -68,11 +74,33 @@ def _named_role(text: str, m: Mention) -> Mention | None:
         words.pop()
     if len(words) < 2 or any(w in _NOT_NAME or w in _BODY_WORDS for w in words):
         return None  # "opposition Shaam News Network", "Navy Ship Salvage Unit": a body
+    words[-1] = re.sub(r"['’]s?$", "", words[-1])  # "spokesman X Y's remarks"
     name = " ".join(words)
     end = found.start(1) + len(name)
     return replace(
-        m, end=end, text=text[m.start : end], person=name, reason=f"{m.reason}; named {name}"
+        m,
+        end=end,
+        text=text[m.start : end],
+        sector=m.sector or "GOV",
+        kind="role",
+        person=name,
+        reason=f"{m.reason}; {' '.join(role_words) or 'role'} {name}",
     )
+
+
+_NAMED_KINDS = frozenset({"role", "metonym", "org", "demonym"})
+_ROLE_WORDS = re.compile(r"(?:[ \t]+[a-z][a-z\-]+){1,3}(?=[ \t]+[A-Z])")
+
+
+def _swallowed(m: Mention, named: Mention, later: Sequence[Mention]) -> list[Mention]:
+    """The mentions inside a role's name ("Victoria" of "spokeswoman Victoria Nuland"): only
+    places and names of the same state, never another leader or organisation."""
+    inside = [o for o in later if o.start < named.end]
+    if any(o.end > named.end for o in inside):
+        return []
+    if all(o.kind in ("capital", "place") or o.code == m.code for o in inside):
+        return inside
+    return []
 
 
 def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -81,10 +109,21 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     different codes make the surname ambiguous; it is then left alone."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[Mention] = []
+    skip: set[int] = set()
     for k, m in enumerate(ordered):
+        if k in skip:
+            continue
         named = _named_role(text, m)
-        nxt = ordered[k + 1].start if k + 1 < len(ordered) else len(text)
-        out.append(named if named is not None and named.end <= nxt else m)
+        if named is None:
+            out.append(m)
+            continue
+        later = ordered[k + 1 :]
+        inside = [o for o in later if o.start < named.end]
+        if inside and not _swallowed(m, named, later):
+            out.append(m)
+            continue
+        skip.update(k + 1 + j for j in range(len(inside)))
+        out.append(named)
     first: dict[str, Mention] = {}
     clash: set[str] = set()
     for m in out:

@@ -120,3 +120,11 @@ def test_named_role_widens_over_the_name(kb: Any) -> None:
     (m, *_rest) = kb.mentions("British Ambassador Peter Westmacott met the press.", DAY)
     assert m.text == "British Ambassador Peter Westmacott"
     assert (m.code, m.person) == ("GBR", "Peter Westmacott")
+
+
+def test_ambassador_to_an_organisation_is_no_official_of_it(kb: Any) -> None:
+    # a state's ambassador to the UN, not the UN: the phrase does not say which state
+    text = "U.N. Ambassador Nikki Haley spoke. Haley added more."
+    assert all(code != "UN" for _text, code in _found(kb, text))
+    # the UN's own envoy is the UN's
+    assert ("UN envoy Staffan de Mistura", "UN") in _found(kb, "UN envoy Staffan de Mistura spoke.")

@@ -318,6 +318,9 @@ def _looks_like_given_name(word: str, cands: dict[str, Any], check_known: bool =
     return not (check_known and word in cands)
 
 
+# roles that, after an organisation, name a state's envoy to it, not the organisation's own
+# official ("UN envoy for Syria" is the UN's; "UN ambassador" a member state's)
+_ENVOY_TO = frozenset({"ambassador", "ambassadors"})
 _AFTER_OK = frozenset(
     "King Queen Crown Prime Foreign Defence Defense Armed River Valley And But Or On In At To "
     "For With By Of Has Had Is Was Will Would Said Says The A An Administration Government "
@@ -1162,6 +1165,11 @@ class ActorKB:
                         kind = "leader"
                         i += 1
                     code = m.code
+                    why = f"{m.text} ({m.reason}) + role {role!r}"
+                    if m.kind == "org" and role in _ENVOY_TO:
+                        # "U.N. ambassador Nikki Haley" is a state's ambassador to the UN
+                        # (PETR codes her USAGOV); which state, the phrase does not say
+                        code, why = None, f"{why}: an ambassador to {m.text}, state not named"
                     out.append(
                         Mention(
                             m.start,
@@ -1171,7 +1179,7 @@ class ActorKB:
                             ROLE_NOUNS[role],
                             kind,
                             person,
-                            f"{m.text} ({m.reason}) + role {role!r}",
+                            why,
                         )
                     )
                     i += 1

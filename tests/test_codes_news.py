@@ -19,6 +19,12 @@ DATE = "2020-01-01"
 Triple = tuple[str | None, str | None, str]
 
 CASES: list[tuple[str, Triple]] = [
+    # one party protesting is an official complaint (11); a crowd protesting demonstrates (14)
+    ("China protested the visit by the Japanese minister.", ("CHN", "JPN", "11")),
+    ("Thousands of Kenyans protested against the Ugandan decision.", ("KEN", "UGA", "14")),
+    ("Kenyan students protested the Ugandan decision.", ("KEN", "UGA", "14")),
+    # mourning a death is sympathy (018), not PETRARCH's disapproval
+    ("Cubans are mourning the death of the Venezuelan president.", ("CUB", "VEN", "01")),
     # a report whose content judges another party is a criticism (11), not a bare statement
     (
         "Japan's foreign minister said the Chinese plan was a dangerous mistake.",

@@ -252,6 +252,18 @@ def _compose_demand(inner: str) -> str:
     return {4: "106", 6: "101", 7: "102", 8: "105"}.get(r, "100")
 
 
+def _verbal_protest(verb: Any) -> bool:
+    """ "China protested the visit", "a rights group protested": one party objecting, not a
+    crowd in the street ("thousands protested", "students protested the fees")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ in ("NNS", "NNPS", "CD") or subj.lemma_.lower() in _CROWD:
+        return False
+    return subj.lemma_.lower() not in _PEOPLE
+
+
+_PEOPLE = frozenset("people thousand hundred dozen crowd".split())
+
+
 def _critical_report(verb: Any) -> bool:
     """Whether a reporting verb reports a judgment against someone: its reported clause holds
     a word of negative judgment, not denied ("was not a failure") and not about the speaker
@@ -888,6 +900,8 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if _root_of(code) in (18, 19):
             code = self._refine_violence(tok, code)
+        if lemma == "protest" and code.startswith("14") and _verbal_protest(tok):
+            code = "114"  # "China protested the visit": an official complaint, no crowd
         if lemma in _WARN and code == "130" and _warning_is_statement(tok):
             code = "010"
         elif lemma in _THREAT and not code.startswith("13"):

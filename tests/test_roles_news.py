@@ -40,6 +40,8 @@ CASES = [
 ]
 
 NEGATIVE = [
+    # a place where a thing is set does not do what the thing does
+    ("A Kenyan cleric warned that any deal in Geneva would hurt Iran.", ("CHE", "IRN", "13")),
     # another state named: the unplaced person may be anyone's
     (
         "Rebels in Mali rejected an offer from President Jean Mbeko to disarm, Niger said.",

@@ -264,6 +264,24 @@ def _verbal_protest(verb: Any) -> bool:
 _PEOPLE = frozenset("people thousand hundred dozen crowd".split())
 
 
+def _setting_of_thing(actor: Any, subj: Any) -> bool:
+    """ "any deal in Geneva would hurt Iran": a place where a thing is set does not do what
+    the thing does; "officials in Beijing said" is another matter (people of the place)."""
+    if actor.mention.kind not in ("place", "capital") or actor.head.i == subj.i:
+        return False
+    if _precision.party_noun(subj):
+        return False
+    t = actor.head
+    while t.i != subj.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+_SETTING_PREPS = frozenset("in at near inside outside across around".split())
+
+
 def _critical_report(verb: Any) -> bool:
     """Whether a reporting verb reports a judgment against someone: its reported clause holds
     a word of negative judgment, not denied ("was not a failure") and not about the speaker
@@ -1000,6 +1018,7 @@ class EventCoder:
         # nor one named in a relative clause of it ("X, who was Y's envoy, said"): a description
         described = _precision.description_tokens(subj)
         group = [a for a in _group_under(subj, actors, described) if _dist(a.head, subj) <= 4]
+        group = [a for a in group if not _setting_of_thing(a, subj)]
         group = _roles.resident_group(subj, group, actors)
         if not passive:
             # a headline's comma list: "Trump, Putin leave summit" (the first is mis-attached)

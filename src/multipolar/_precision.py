@@ -284,7 +284,7 @@ def non_agent_subject(verb: Any) -> bool:
     return False
 
 
-def _party_noun(tok: Any) -> bool:
+def party_noun(tok: Any) -> bool:
     if tok.pos_ in ("PRON", "PROPN"):
         return True  # "detained him", an unknown name: may well be a party
     if tok.lemma_.lower() in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
@@ -299,16 +299,14 @@ def thing_object(verb: Any, actor_tokens: set[int]) -> bool:
         if c.dep_ in ("dobj", "obj"):
             # an actor that only modifies the thing does not make it a party: "a U.S. Border
             # Patrol helicopter", "X's assets"
-            if c.i in actor_tokens or _party_noun(c):
+            if c.i in actor_tokens or party_noun(c):
                 return False
             for g in c.children:  # "dozens of people", "members of the group"
                 if (
                     g.dep_ == "prep"
                     and g.lower_ == "of"
                     and any(
-                        o.i in actor_tokens or _party_noun(o)
-                        for o in g.children
-                        if o.dep_ == "pobj"
+                        o.i in actor_tokens or party_noun(o) for o in g.children if o.dep_ == "pobj"
                     )
                 ):
                     return False
@@ -334,7 +332,7 @@ def group_subject(verb: Any) -> bool:
     "security forces"): a party even when the KB does not name it."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            return c.pos_ == "NOUN" and _party_noun(c)
+            return c.pos_ == "NOUN" and party_noun(c)
     return False
 
 

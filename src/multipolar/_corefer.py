@@ -6,7 +6,10 @@ knowledge base knows heads of state and ministers by surname, but not every legi
 spokesman or dissident, so without this pass those later sentences have no actor.
 
 Stage: needs the text and its resolved mentions; adds surname mentions after the first full
-one, and widens a role to the name right after it ("opposition leader Alexei Navalny").
+one, and widens a role, or an institution and a role, to the name right after it
+("opposition leader Alexei Navalny", "Kremlin spokesman Dmitry Peskov"). A later surname that
+the knowledge base read as a country ("Jordan said" after "Rep. Jim Jordan") becomes the
+person unless a preposition makes it a place.
 """
 
 from __future__ import annotations

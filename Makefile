@@ -48,6 +48,7 @@ eval: install
 	$(BIN)/multipolar eval evaluation/fresh_2025.jsonl --format table
 	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_TUNE --format table
 	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_CHECK --format table
+	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_CHECK2 --format table
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -1,9 +1,9 @@
 """The AllSides real-news set (``evaluation/allsides_2013_2020.jsonl``): well formed, every
-reference resolves to its sentence in ``shared/``, and both halves stay above their floors.
+reference resolves to its sentence in ``shared/``, and each part stays above its floors.
 
 The floors (``evaluation/allsides_floors.json``) are the figures measured when the set was
-added, minus a margin: a regression tripwire, not a target. The ``ALLSIDES_CHECK`` half is a
-blind check; see ``evaluation/README.md``.
+added, minus a margin: a regression tripwire, not a target. ``ALLSIDES_CHECK`` and
+``ALLSIDES_CHECK2`` are blind checks; see ``evaluation/README.md``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ FLOORS: dict[str, Any] = json.loads(
 )
 SHARED = Path(os.environ.get("MULTIPOLAR_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "news" / "plaintext" / "allsides" / "intl_subset.jsonl.gz"
-HALVES = ("ALLSIDES_TUNE", "ALLSIDES_CHECK")
+HALVES = ("ALLSIDES_TUNE", "ALLSIDES_CHECK", "ALLSIDES_CHECK2")
 
 
 def _records() -> list[dict[str, Any]]:
@@ -34,7 +34,7 @@ def _records() -> list[dict[str, Any]]:
 
 def test_set_is_well_formed() -> None:
     recs = _records()
-    assert len(recs) == 640
+    assert len(recs) == 840
     assert len({r["id"] for r in recs}) == len(recs)
     assert {r["category"] for r in recs} == set(HALVES)
     for r in recs:
@@ -58,7 +58,7 @@ def test_every_reference_resolves() -> None:
     from multipolar._eval import read_gold
 
     recs = read_gold(str(GOLD), shared=SHARED)
-    assert len(recs) == 640
+    assert len(recs) == 840
     assert all(20 <= len(r["text"]) <= 400 for r in recs)
 
 

@@ -23,6 +23,9 @@ CASES: list[tuple[str, Triple]] = [
     ("China protested the visit by the Japanese minister.", ("CHN", "JPN", "11")),
     ("Thousands of Kenyans protested against the Ugandan decision.", ("KEN", "UGA", "14")),
     ("Kenyan students protested the Ugandan decision.", ("KEN", "UGA", "14")),
+    # heaping praise on someone praises them; looking into something investigates it
+    ("The Kenyan president heaped praise on Uganda's army.", ("KEN", "UGA", "05")),
+    ("Kenya looked into the Ugandan deal.", ("KEN", "UGA", "09")),
     # mourning a death is sympathy (018), not PETRARCH's disapproval
     ("Cubans are mourning the death of the Venezuelan president.", ("CUB", "VEN", "01")),
     # a report whose content judges another party is a criticism (11), not a bare statement

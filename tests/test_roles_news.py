@@ -16,6 +16,9 @@ from tests.conftest import coded_triples
 DATE = "2015-06-01"
 
 CASES = [
+    # "each other" makes coordinated subjects act on one another, whatever the act
+    ("Russia and Ukraine accused each other of violating the ceasefire.", ("RUS", "UKR", "11")),
+    ("Kenya and Uganda traded accusations with one another.", ("KEN", "UGA", "11")),
     # the one who receives from a party of its own state is a party too, not a topic
     ("Kenyan students received assurances from the Kenyan government.", ("KEN", "KEN", "03")),
     ("Chilean miners received ministers from the Chilean government.", ("CHL", "CHL", "04")),

@@ -235,11 +235,27 @@ def _is_state(code: str | None) -> bool:
 
 
 def mutual(root: str, verb: Any, absorbed: Any | None) -> bool:
-    """Whether coordinated subjects with no other party act on each other."""
-    if root in ("03", "04", "05", "06"):
+    """Whether coordinated subjects with no other party act on each other: by the kind of
+    act (talks, agreements), by the verb ("clashed"), or because the sentence says so ("A and
+    B accused each other")."""
+    if root in ("03", "04", "05", "06") or each_other(verb):
         return True
     lemmas = {verb.lemma_.lower()} | ({absorbed.lemma_.lower()} if absorbed is not None else set())
     return bool(lemmas & MUTUAL)
+
+
+def each_other(verb: Any) -> bool:
+    """ "accused each other", "traded blame with one another": the reciprocal pronoun as an
+    object of the verb or of its preposition."""
+    for c in verb.children:
+        objs = [c] if c.dep_ in ("dobj", "obj") else []
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            left = o.doc[o.i - 1].lower_ if o.i > 0 else ""
+            if (o.lower_, left) in (("other", "each"), ("another", "one")):
+                return True
+    return False
 
 
 def adjust_rank(

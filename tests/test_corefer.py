@@ -96,6 +96,19 @@ def test_surname_shared_by_two_parties_is_left_alone() -> None:
             "USA",
             "Victoria Nuland",
         ),
+        # a capitalised title and a name with an apostrophe
+        (
+            "White House Chief of Staff Mick Mulvaney spoke. Mulvaney left.",
+            "White House Chief of Staff Mick Mulvaney",
+            "USA",
+            "Mick Mulvaney",
+        ),
+        (
+            "White House national security adviser Robert O'Brien spoke. O'Brien left.",
+            "White House national security adviser Robert O'Brien",
+            "USA",
+            "Robert O'Brien",
+        ),
         (
             "Ukrainian presidential adviser Mykhailo Podolyak's remarks drew replies.",
             "Ukrainian presidential adviser Mykhailo Podolyak",
@@ -128,3 +141,10 @@ def test_ambassador_to_an_organisation_is_no_official_of_it(kb: Any) -> None:
     assert all(code != "UN" for _text, code in _found(kb, text))
     # the UN's own envoy is the UN's
     assert ("UN envoy Staffan de Mistura", "UN") in _found(kb, "UN envoy Staffan de Mistura spoke.")
+
+
+def test_the_texts_own_person_beats_a_surname_guess(kb: Any) -> None:
+    # the KB alone reads a bare "Carney" as a Canadian office-holder; this text named Jay
+    # Carney, the White House press secretary, in full first
+    text = "White House Press Secretary Jay Carney spoke. Carney added more."
+    assert ("Carney", "USA") in _found(kb, text)

@@ -21,9 +21,10 @@ from dataclasses import replace
 from ._types import Mention
 
 # a capitalised name of two to four words after a role: "Alexei Navalny", "Jen Psaki"
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ][a-zà-ÿ]*)*)"  # "O'Brien", "Al-Assad"
 _NAME_AFTER = re.compile(
-    r"[ \t]+((?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.)(?:[ \t]+(?:(?:al|el|bin|van|von|de)[ \-])?"
-    r"[A-Z][a-zà-ÿ'’\-]+){1,3})"
+    rf"[ \t]+((?:{_NAME_WORD}|[A-Z]\.)(?:[ \t]+(?:(?:al|el|bin|van|von|de)[ \-])?"
+    rf"{_NAME_WORD}){{1,3}})"
 )
 # words that end a name or are not one: "officials Tuesday", "spokesman Said" is rare
 _NOT_NAME = frozenset(
@@ -37,7 +38,7 @@ _ONE_HOLDER = frozenset(
     "minister president chairman chairwoman chair secretary official commander chief adviser "
     "advisor negotiator diplomat lawmaker senator congressman congresswoman judge prosecutor "
     "governor mayor premier chancellor director activist dissident dictator king queen "
-    "prince emir sheikh ruler head aide counsel deputy legislator mp".split()
+    "prince emir sheikh ruler head aide counsel deputy legislator mp staff".split()
 )
 # words of an organisation's or a headline's name, never of a person's
 _BODY_WORDS = frozenset(
@@ -54,7 +55,7 @@ def _surname(person: str) -> str | None:
     if len(words) < 2:
         return None  # a single name is its own lookup, the knowledge base's business
     last = words[-1]
-    return last if re.fullmatch(r"[A-Z][a-zà-ÿ'’\-]{2,}", last) else None
+    return last if len(last) >= 3 and re.fullmatch(_NAME_WORD, last) else None
 
 
 def _named_role(text: str, m: Mention) -> Mention | None:
@@ -63,13 +64,24 @@ def _named_role(text: str, m: Mention) -> Mention | None:
     spokesman Dmitry Peskov", "White House press secretary Josh Earnest"."""
     if m.code is None or m.kind not in _NAMED_KINDS:
         return None
-    # lower-case role words between the mention and the name: "press secretary"
-    between = _ROLE_WORDS.match(text, m.end)
-    role_words = between.group(0).split() if between else []
+    # role words between the mention and the name: "press secretary", "Chief of Staff"
+    role_words: list[str] = []
+    ends: list[int] = []
+    for w in _WORD.finditer(text, m.end):
+        if w.start() != (ends[-1] if ends else m.end) or len(role_words) == 4:
+            break
+        if w.group(1).lower() not in _ROLE_VOCAB:
+            break
+        role_words.append(w.group(1))
+        ends.append(w.end())
+    while role_words and role_words[-1].lower() not in _ONE_HOLDER:
+        role_words.pop()  # "White House chief" ends at "chief", not at a following "of"
+        ends.pop()
+    at = ends[-1] if ends else m.end
     head = (role_words or m.text.split())[-1].lower()
     if head not in _ONE_HOLDER or (m.kind != "role" and not role_words):
         return None  # "Chinese officials Li and Wang", "of the American": no one person
-    found = _NAME_AFTER.match(text, m.end + len(between.group(0)) if between else m.end)
+    found = _NAME_AFTER.match(text, at)
     if found is None:
         return None
     words = found.group(1).split()
@@ -92,7 +104,14 @@ def _named_role(text: str, m: Mention) -> Mention | None:
 
 
 _NAMED_KINDS = frozenset({"role", "metonym", "org", "demonym"})
-_ROLE_WORDS = re.compile(r"(?:[ \t]+[a-z][a-z\-]+){1,3}(?=[ \t]+[A-Z])")
+_WORD = re.compile(r"[ \t]+([A-Za-z][a-z\-]*)")
+# words of a one-person title after an institution: "press secretary", "Chief of Staff",
+# "national security adviser"
+_ROLE_VOCAB = _ONE_HOLDER | frozenset(
+    "press chief of staff national security foreign policy senior top deputy assistant "
+    "acting communications principal economic trade defense defence legal special "
+    "presidential state interior justice finance health foreign".split()
+)
 
 
 def _swallowed(m: Mention, named: Mention, later: Sequence[Mention]) -> list[Mention]:
@@ -130,9 +149,14 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     first: dict[str, Mention] = {}
     clash: set[str] = set()
     for m in out:
-        if m.code is None or not m.person or m.kind not in ("leader", "role"):
+        person = m.person or _titled_name(m)
+        if m.code is None or not person or m.kind not in ("leader", "role", "metonym"):
             continue
-        sur = _surname(m.person)
+        if person.split()[0] not in m.text:
+            continue  # a bare "Carney" the KB guessed is no one this text introduced
+        if not m.person:
+            m = replace(m, person=person)
+        sur = _surname(person)
         if sur is None:
             continue
         seen = first.setdefault(sur, m)
@@ -182,12 +206,30 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return sorted([*kept, *add], key=lambda m: m.start)
 
 
+def _titled_name(m: Mention) -> str | None:
+    """The name that ends a dictionary phrase with a title in it ("White House Press
+    Secretary Jay Carney"): the words after the last one-person role word."""
+    words = m.text.split()
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower() in _ONE_HOLDER:
+            name = words[k + 1 :]
+            if 2 <= len(name) <= 4 and all(re.fullmatch(_NAME_WORD, w) for w in name):
+                return " ".join(name)
+            return None
+    return None
+
+
 def _same_person(m: Mention, sur: str, text: str) -> bool:
     """Whether mention ``m``, which a later bare surname overlaps, reads better as the person:
-    a title the KB could not place ("Senator Graham"), or a country that is the surname
-    ("Jordan said" after "Rep. Jim Jordan"), unless a preposition makes it a place."""
+    a title the KB could not place ("Senator Graham"), an office-holder the KB guessed from
+    the bare surname, or a country that is the surname ("Jordan said" after "Rep. Jim
+    Jordan"), unless a preposition makes it a place."""
     if m.code is None:
         return _surname(m.person or "") == sur
+    if m.kind == "leader" and m.text == sur:
+        # a bare surname the KB took for an office-holder of that name ("Carney" as Canada's
+        # prime minister) is the person this text named in full ("Jay Carney")
+        return True
     if m.kind != "country" or m.text != sur:
         return False
     before = re.search(r"(\w+)[ \t]+$", text[max(0, m.start - 15) : m.start])

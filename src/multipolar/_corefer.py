@@ -226,9 +226,10 @@ def _same_person(m: Mention, sur: str, text: str) -> bool:
     Jordan"), unless a preposition makes it a place."""
     if m.code is None:
         return _surname(m.person or "") == sur
-    if m.kind == "leader" and m.text == sur:
-        # a bare surname the KB took for an office-holder of that name ("Carney" as Canada's
-        # prime minister) is the person this text named in full ("Jay Carney")
+    if m.kind == "leader" and m.text == sur and m.reason.startswith(_OUT_OF_OFFICE):
+        # a bare surname the KB could only match to someone out of office at the date
+        # ("Carney" in 2013 as Canada's future prime minister) is the person this text named
+        # in full ("Jay Carney"); an office-holder in office keeps the surname ("Trump")
         return True
     if m.kind != "country" or m.text != sur:
         return False
@@ -236,6 +237,7 @@ def _same_person(m: Mention, sur: str, text: str) -> bool:
     return before is None or before.group(1).lower() not in _PLACE_WORDS
 
 
+_OUT_OF_OFFICE = ("not yet in office", "former")
 _PLACE_WORDS = frozenset(
     "in to from with of into at across about against between for and or visit visited "
     "visiting neighbouring neighboring".split()

@@ -37,6 +37,7 @@ from ._lexicon import (
     _DEMAND,
     _DEMAND_NOUNS,
     _ENACT,
+    _FIRST_PERSON,
     _FRAME_NOUNS,
     _FUTURE_AUX,
     _HONOUR,
@@ -242,6 +243,20 @@ def _compose_refuse(inner: str) -> str:
     }.get(r, "120")
 
 
+def _absorbed(inner: _Pred, code: str, match: Match, negated: bool, modality: str) -> _Pred:
+    """The governing verb's event told through its complement ("refused to meet X",
+    "threatened to strike X"): the complement's verb and target, the governor's code."""
+    return _Pred(
+        inner.verb,
+        code,
+        match,
+        negated,
+        modality,
+        absorbed=inner.verb,
+        target_tok=inner.target_tok,
+    )
+
+
 def _compose_appeal(inner: str) -> str:
     r = _root_of(inner)
     return {3: "020", 4: "026", 5: "022", 6: "021", 7: "023", 8: "025", 9: "020"}.get(r, "020")
@@ -261,7 +276,7 @@ def _verbal_protest(verb: Any) -> bool:
     return subj.lemma_.lower() not in _PEOPLE
 
 
-_PEOPLE = frozenset("people thousand hundred dozen crowd".split())
+_PEOPLE = frozenset("people thousand hundred dozen".split())
 
 
 def _setting_of_thing(actor: Any, subj: Any) -> bool:
@@ -299,9 +314,6 @@ def _critical_report(verb: Any) -> bool:
             if t.lemma_.lower() in _CRITICAL and not _negated(t) and not _negated(t.head):
                 return True
     return False
-
-
-_FIRST_PERSON = frozenset("i we me us".split())
 
 
 def _no_act(p: _Pred, n_preds: int, scenario: bool, date: str | None) -> bool:
@@ -772,36 +784,14 @@ class EventCoder:
                     inner.modality = "reported"
                 return inner
             if lemma in _THREAT:
-                return _Pred(
-                    inner.verb,
-                    _compose_threat(icode),
-                    match,
-                    negated or inner.negated,
-                    "threatened",
-                    absorbed=inner.verb,
-                    target_tok=inner.target_tok,
+                return _absorbed(
+                    inner, _compose_threat(icode), match, negated or inner.negated, "threatened"
                 )
             if lemma in _PREPARE and _root_of(icode) >= 18 and not negated:
                 # "the army prepared to resume shelling": readying force is a show of it
-                return _Pred(
-                    inner.verb,
-                    "150",
-                    match,
-                    False,
-                    modality,
-                    absorbed=inner.verb,
-                    target_tok=inner.target_tok,
-                )
+                return _absorbed(inner, "150", match, False, modality)
             if lemma in _REFUSE:
-                return _Pred(
-                    inner.verb,
-                    _compose_refuse(icode),
-                    match,
-                    True,
-                    modality,
-                    absorbed=inner.verb,
-                    target_tok=inner.target_tok,
-                )
+                return _absorbed(inner, _compose_refuse(icode), match, True, modality)
             if (lemma in _APPEAL or lemma in _WANT) and obj is not None and dep == "xcomp":
                 return _Pred(
                     tok,
@@ -846,38 +836,14 @@ class EventCoder:
                     inner.modality = "intended"
                     return inner
                 if negated or inner.negated:
-                    return _Pred(
-                        inner.verb,
-                        _compose_refuse(icode),
-                        match,
-                        True,
-                        modality,
-                        absorbed=inner.verb,
-                        target_tok=inner.target_tok,
-                    )
+                    return _absorbed(inner, _compose_refuse(icode), match, True, modality)
                 code, mod = _compose_intent(icode, lemma)
                 if modality == "hypothetical":
                     mod = modality  # "might want to", "could agree to"
-                return _Pred(
-                    inner.verb,
-                    code,
-                    match,
-                    False,
-                    mod,
-                    absorbed=inner.verb,
-                    target_tok=inner.target_tok,
-                )
+                return _absorbed(inner, code, match, False, mod)
             if lemma in _ENACT and (negated or inner.negated) and 3 <= _root_of(icode) <= 9:
                 # "voted not to extend the mission": the body refuses it
-                return _Pred(
-                    inner.verb,
-                    _compose_refuse(icode),
-                    match,
-                    True,
-                    modality,
-                    absorbed=inner.verb,
-                    target_tok=inner.target_tok,
-                )
+                return _absorbed(inner, _compose_refuse(icode), match, True, modality)
             if lemma in _ASPECT or lemma in _ENACT or match.code == NO_EVENT:
                 inner.negated = inner.negated or negated
                 return inner

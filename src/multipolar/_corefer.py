@@ -114,15 +114,13 @@ _ROLE_VOCAB = _ONE_HOLDER | frozenset(
 )
 
 
-def _swallowed(m: Mention, named: Mention, later: Sequence[Mention]) -> list[Mention]:
-    """The mentions inside a role's name ("Victoria" of "spokeswoman Victoria Nuland"): only
-    places and names of the same state, never another leader or organisation."""
-    inside = [o for o in later if o.start < named.end]
-    if any(o.end > named.end for o in inside):
-        return []
-    if all(o.kind in ("capital", "place") or o.code == m.code for o in inside):
-        return inside
-    return []
+def _may_swallow(m: Mention, named: Mention, inside: Sequence[Mention]) -> bool:
+    """Whether a role's name may take in the mentions inside it ("Victoria" of "spokeswoman
+    Victoria Nuland"): only places and names of the same state, wholly inside, never another
+    leader or organisation."""
+    return all(
+        o.end <= named.end and (o.kind in ("capital", "place") or o.code == m.code) for o in inside
+    )
 
 
 def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -139,9 +137,8 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if named is None:
             out.append(m)
             continue
-        later = ordered[k + 1 :]
-        inside = [o for o in later if o.start < named.end]
-        if inside and not _swallowed(m, named, later):
+        inside = [o for o in ordered[k + 1 :] if o.start < named.end]
+        if not _may_swallow(m, named, inside):
             out.append(m)
             continue
         skip.update(k + 1 + j for j in range(len(inside)))

@@ -103,17 +103,22 @@ def test_not_json_names_the_line(tmp_path: Path) -> None:
         read_gold(str(path))
 
 
-def test_missing_shared_folder_says_how_to_fix(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def unplaced_gold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A gold file with a reference, where no shared folder can be found: no environment
+    variable, and none beside the working directory or the file."""
     monkeypatch.delenv("MULTIPOLAR_SHARED", raising=False)
     monkeypatch.chdir(tmp_path)
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     path = deep / "gold.jsonl"
     path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")
+    return path
+
+
+def test_missing_shared_folder_says_how_to_fix(tmp_path: Path, unplaced_gold: Path) -> None:
     with pytest.raises(GoldError, match="--shared DIR or set MULTIPOLAR_SHARED"):
-        read_gold(str(path), shared=tmp_path / "nowhere")
+        read_gold(str(unplaced_gold), shared=tmp_path / "nowhere")
 
 
 def test_cli_eval_with_refs(tmp_path: Path, shared: Path) -> None:
@@ -131,16 +136,8 @@ def test_cli_eval_with_refs(tmp_path: Path, shared: Path) -> None:
         (["--shared", "/nonexistent-dir"], "--shared DIR or set MULTIPOLAR_SHARED"),
     ],
 )
-def test_cli_eval_errors(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
-) -> None:
-    monkeypatch.delenv("MULTIPOLAR_SHARED", raising=False)
-    monkeypatch.chdir(tmp_path)
-    deep = tmp_path / "x" / "y"
-    deep.mkdir(parents=True)
-    path = deep / "gold.jsonl"
-    path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")
-    out = CliRunner().invoke(cli, ["eval", str(path), *args])
+def test_cli_eval_errors(unplaced_gold: Path, args: list[str], message: str) -> None:
+    out = CliRunner().invoke(cli, ["eval", str(unplaced_gold), *args])
     assert out.exit_code == 1
     assert message in out.output
 

@@ -50,6 +50,15 @@ CASES: list[tuple[str, Triple]] = [
     # a warning that holds out a reprisal stays a threat
     ("Iran warned the United States that there would be consequences.", ("IRN", "USA", "13")),
     ("Russia warned Ukraine that it would respond to any attack.", ("RUS", "UKR", "13")),
+    # denying an accusation, or one's own act, denies responsibility (016, a statement);
+    # denying a request rejects it (12)
+    ("Peru denied the allegations by Chile.", ("PER", "CHL", "01")),
+    ("Brazil dismissed Argentina's accusations.", ("BRA", "ARG", "01")),
+    ("Ghana denied that it had sheltered the rebels.", ("GHA", None, "01")),
+    ("Ghana denied that its troops had crossed the border.", ("GHA", None, "01")),
+    ("Norway denied spying on Sweden.", ("NOR", "SWE", "01")),
+    ("Peru denied the request from Chile.", ("PER", "CHL", "12")),
+    ("Brazil rejected Argentina's proposal.", ("BRA", "ARG", "12")),
 ]
 
 

@@ -270,7 +270,9 @@ def test_event_codes(coder: EventCoder, nlp: Any, text: str, cameo: str) -> None
         ("France condemned Russia's annexation of Crimea.", "111"),
         ("Ukraine accused Russia of shelling civilian areas.", "112"),
         ("Britain blamed Russia for the cyber attack.", "112"),
-        ("Pakistan rejected India's accusations.", "120"),
+        # rejecting an accusation denies responsibility (016); see test_codes_news
+        ("Pakistan rejected India's accusations.", "016"),
+        ("Pakistan rejected India's proposal.", "120"),
         ("China refused to hold talks with India.", "125"),
         ("Turkey violated the airspace of Egypt.", "128"),
         ("The United States threatened to impose new tariffs on China.", "1312"),

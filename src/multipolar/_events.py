@@ -183,6 +183,24 @@ def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
     return code, modality
 
 
+_OWN = frozenset("it he she they we i its his her their our my".split())
+
+
+def _denies_own_act(verb: Any) -> bool:
+    """Whether "deny" has the denier's own act as its complement: "denied meddling",
+    "denied that it had sheltered militants", "denied that its troops crossed". CAMEO
+    codes that as a denial of responsibility (016); "denied Ukraine's request" rejects."""
+    for c in verb.children:
+        if not (c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG")):
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in _OWN:
+            return True
+        if any(g.dep_ == "poss" and g.lower_ in _OWN for g in subj.children):
+            return True
+    return False
+
+
 def _must_demand(tok: Any, match: Match) -> _Pred | None:
     """ "said X must <verb the dictionary lacks>" is still a demand on X."""
     for c in tok.children:
@@ -894,6 +912,8 @@ class EventCoder:
             modality = "threatened"
         elif code.startswith("03") and modality == "asserted":
             modality = "intended"
+        if lemma == "deny" and code == "120" and _denies_own_act(tok):
+            code = "016"  # "denied that it had sheltered militants": no rejection of anyone
         if negated and _root_of(code) in (3, 4, 5, 6, 7, 8) and lemma in _INTENT:
             # "did not agree" is a rejection, still marked negated
             code = "120"

@@ -59,6 +59,10 @@ CASES: list[tuple[str, Triple]] = [
     ("Norway denied spying on Sweden.", ("NOR", "SWE", "01")),
     ("Peru denied the request from Chile.", ("PER", "CHL", "12")),
     ("Brazil rejected Argentina's proposal.", ("BRA", "ARG", "12")),
+    # riot-control weapons are repression (17), live fire is force (19)
+    ("Kenyan police fired tear gas at Ugandan protesters.", ("KEN", "UGA", "17")),
+    ("Kenyan police fired rubber bullets at Ugandan students.", ("KEN", "UGA", "17")),
+    ("Kenyan troops fired at Ugandan soldiers.", ("KEN", "UGA", "19")),
 ]
 
 

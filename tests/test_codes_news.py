@@ -63,6 +63,13 @@ CASES: list[tuple[str, Triple]] = [
     ("Kenyan police fired tear gas at Ugandan protesters.", ("KEN", "UGA", "17")),
     ("Kenyan police fired rubber bullets at Ugandan students.", ("KEN", "UGA", "17")),
     ("Kenyan troops fired at Ugandan soldiers.", ("KEN", "UGA", "19")),
+    ("Kenyan troops fired two missiles at Ugandan positions.", ("KEN", "UGA", "19")),
+    # attacking someone over a reason or in a medium of speech is criticism (11)
+    ("The Kenyan president attacked Uganda's leader over the border deal.", ("KEN", "UGA", "11")),
+    ("The Kenyan president attacked Uganda in a series of tweets.", ("KEN", "UGA", "11")),
+    ("Kenyan troops attacked Ugandan positions over the weekend.", ("KEN", "UGA", "19")),
+    # a tweet reports like "said"
+    ("The Kenyan president tweeted that Uganda must withdraw its troops.", ("KEN", "UGA", "10")),
 ]
 
 
@@ -92,6 +99,9 @@ WRONG: list[tuple[str, Triple]] = [
     # a judgment denied, or about the speaker's own side, criticises no one else
     ("Japan's foreign minister said the Chinese plan was not a mistake.", ("JPN", "CHN", "11")),
     ("Canada said we failed to persuade Mexico.", ("CAN", "MEX", "11")),
+    # firing someone from a post uses no force
+    ("The Kenyan president fired the Ugandan adviser.", ("KEN", "UGA", "19")),
+    ("The Kenyan president fired Museveni's envoy.", ("KEN", "UGA", "19")),
 ]
 
 

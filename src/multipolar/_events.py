@@ -183,6 +183,64 @@ def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
     return code, modality
 
 
+_DISMISS = frozenset({"fire", "sack"})
+# nouns of a post someone holds: "fired his national security adviser"
+_POST_NOUNS = frozenset(
+    "adviser advisor director secretary minister chief official aide head commander general "
+    "coach manager employee employees staff staffer staffers ambassador prosecutor attorney "
+    "inspector spokesman spokeswoman deputy envoy administrator executive ceo".split()
+)
+# what "over" spans when it gives no reason: "attacked over the weekend", "over the border"
+_SPAN_NOUNS = frozenset(
+    "weekend night week month year day period decade summer winter spring fall autumn past "
+    "course holiday hour border area region territory city town village sky water sea "
+    "country capital frontier line".split()
+)
+# where words are said: "attacked the media in a series of tweets"
+_MEDIUM_NOUNS = frozenset(
+    "tweet tweets twitter post posts speech interview statement remarks op-ed editorial "
+    "column letter television tv radio rally debate podcast video message facebook".split()
+)
+
+
+def _dismissed_person(verb: Any) -> bool:
+    """Whether "fire"/"sack" takes a person out of a post ("fired the FBI director") rather
+    than firing a weapon: a person or post as object, nothing fired at or on."""
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            # the parser names no entities here; a proper name fired is a person ("fired
+            # Comey"), weapons are common nouns ("fired two missiles")
+            return c.pos_ == "PROPN" or c.lemma_.lower() in _POST_NOUNS
+    return False
+
+
+def _verbal_attack(verb: Any) -> bool:
+    """Whether "attack" is done with words: for a stated reason ("over the shutdown") or in a
+    medium of speech ("in a series of tweets", "on Twitter"). The parser may hang the phrase
+    on the object ("attacked Uganda's leader over the deal")."""
+    held = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for c in [*verb.children, *(g for o in held for g in o.children)]:
+        if c.dep_ != "prep":
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if (
+            c.lower_ == "over"
+            and objs
+            and objs[0].pos_ == "NOUN"
+            and objs[0].lemma_.lower() not in _SPAN_NOUNS
+        ):
+            return True  # a reason, not a time or a place: "over the shutdown"
+        if c.lower_ in ("in", "on", "via", "during") and any(
+            t.lemma_.lower() in _MEDIUM_NOUNS or t.lower_ in _MEDIUM_NOUNS
+            for o in objs
+            for t in o.subtree
+        ):
+            return True
+    return False
+
+
 _OWN = frozenset("it he she they we i its his her their our my".split())
 
 
@@ -912,6 +970,10 @@ class EventCoder:
             modality = "threatened"
         elif code.startswith("03") and modality == "asserted":
             modality = "intended"
+        if _root_of(code) in (18, 19) and lemma in _DISMISS and _dismissed_person(tok):
+            return None  # "Trump fired FBI Director James Comey": a job lost, no force
+        if lemma == "attack" and _root_of(code) in (18, 19) and _verbal_attack(tok):
+            code = "111"  # "attacked Trump over the shutdown", "attacked the media in tweets"
         if lemma == "deny" and code == "120" and _denies_own_act(tok):
             code = "016"  # "denied that it had sheltered militants": no rejection of anyone
         if negated and _root_of(code) in (3, 4, 5, 6, 7, 8) and lemma in _INTENT:

@@ -13,7 +13,7 @@ from . import _roles
 _REPORT = frozenset(
     "say tell announce report claim state declare add note insist reiterate confirm quote "
     "stress assert write testify acknowledge explain predict argue believe think suggest "
-    "indicate reveal disclose emphasize emphasise".split()
+    "indicate reveal disclose emphasize emphasise tweet".split()
 )
 _INTENT = frozenset(
     "agree promise pledge offer vow commit decide plan intend volunteer undertake consent "

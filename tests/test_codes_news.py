@@ -70,6 +70,13 @@ CASES: list[tuple[str, Triple]] = [
     ("Kenyan troops attacked Ugandan positions over the weekend.", ("KEN", "UGA", "19")),
     # a tweet reports like "said"
     ("The Kenyan president tweeted that Uganda must withdraw its troops.", ("KEN", "UGA", "10")),
+    # hitting a country with tariffs is economic (16); rockets hitting it is force (19)
+    ("Kenya hit Uganda with new tariffs.", ("KEN", "UGA", "16")),
+    ("Kenyan rockets hit Ugandan positions.", ("KEN", "UGA", "19")),
+    # questioning a stance doubts it (11); insisting that X act (a subjunctive) demands
+    ("Kenya questioned Uganda's commitment to peace.", ("KEN", "UGA", "11")),
+    ("Kenya insisted that Uganda pay its debts.", ("KEN", "UGA", "10")),
+    ("Kenya insisted on talks with Uganda.", ("KEN", "UGA", "10")),
 ]
 
 
@@ -102,6 +109,9 @@ WRONG: list[tuple[str, Triple]] = [
     # firing someone from a post uses no force
     ("The Kenyan president fired the Ugandan adviser.", ("KEN", "UGA", "19")),
     ("The Kenyan president fired Museveni's envoy.", ("KEN", "UGA", "19")),
+    # "tariffs" somewhere in the phrase is no tariff imposed; "on" later is no "insist on"
+    ("Kenya's exit hit Ugandan exporters hard, given the proposed tariffs.", ("KEN", "UGA", "16")),
+    ("Kenya insisted that Uganda is focused on its own trade.", ("KEN", "UGA", "10")),
 ]
 
 

@@ -259,10 +259,25 @@ def _denies_own_act(verb: Any) -> bool:
     return False
 
 
+def _subjunctive(clause: Any, verb: Any) -> bool:
+    """Whether ``clause`` is a bare-verb "that" clause of ``verb`` with a subject of its own:
+    "insisted that Uganda pay" (a mandate), not "insisted that Uganda pays" (a claim)."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.i == verb.i
+        and clause.tag_ == "VB"
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    )
+
+
 def _must_demand(tok: Any, match: Match) -> _Pred | None:
-    """ "said X must <verb the dictionary lacks>" is still a demand on X."""
+    """ "said X must <verb the dictionary lacks>" is still a demand on X; so is "insisted that
+    X pay", whose bare verb (a subjunctive) carries the "must"."""
     for c in tok.children:
         aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        if tok.lemma_.lower() == "insist" and not aux and _subjunctive(c, tok):
+            aux = {"must"}
         if c.dep_ == "ccomp" and aux & _MUST_AUX:
             cs = _subject_tok(c)
             if cs is not None and cs.lower_ not in ("we", "i"):
@@ -815,6 +830,8 @@ class EventCoder:
                 aux = {
                     c.lower_ for v in (inner_tok, inner.verb) for c in v.children if c.dep_ == "aux"
                 }
+                if lemma == "insist" and not aux and _subjunctive(inner_tok, tok):
+                    aux = {"must"}  # "insisted that X pay": the subjunctive demands
                 subj = _subject_tok(inner.verb)
                 same = subj is None or subj.lower_ in _PRONOUNS
                 if aux & _MUST_AUX and not (subj is not None and subj.lower_ in ("we", "i")):

@@ -77,6 +77,11 @@ CASES: list[tuple[str, Triple]] = [
     ("Kenya questioned Uganda's commitment to peace.", ("KEN", "UGA", "11")),
     ("Kenya insisted that Uganda pay its debts.", ("KEN", "UGA", "10")),
     ("Kenya insisted on talks with Uganda.", ("KEN", "UGA", "10")),
+    # the senses kept when a verb's PETRARCH default is dropped
+    ("Kenya released two Ugandan journalists.", ("KEN", "UGA", "08")),
+    ("Kenyan police held three Ugandan suspects.", ("KEN", "UGA", "17")),
+    ("The Kenyan president left for Uganda on Monday.", ("KEN", "UGA", "04")),
+    ("Kenya said it would not give permission to Uganda to use its airspace.", ("KEN", "UGA", "12")),
 ]
 
 
@@ -112,6 +117,16 @@ WRONG: list[tuple[str, Triple]] = [
     # "tariffs" somewhere in the phrase is no tariff imposed; "on" later is no "insist on"
     ("Kenya's exit hit Ugandan exporters hard, given the proposed tariffs.", ("KEN", "UGA", "16")),
     ("Kenya insisted that Uganda is focused on its own trade.", ("KEN", "UGA", "10")),
+    # PETRARCH defaults that name no act in news prose
+    ("Kenya released a report on Uganda.", ("KEN", "UGA", "08")),
+    ("Kenya held off on sanctions against Uganda.", ("KEN", "UGA", "17")),
+    ("Kenya holds Uganda in high regard.", ("KEN", "UGA", "17")),
+    ("The Kenyan president faces pressure over his visit to Uganda.", ("KEN", "UGA", "04")),
+    ("The Kenyan president left the Ugandan capital early.", ("KEN", "UGA", "04")),
+    ("The Kenyan president sees Uganda as a rival.", ("KEN", "UGA", "01")),
+    ("The Kenyan delegation was led by the Ugandan-born envoy.", ("KEN", "UGA", "06")),
+    ("Kenya gave Uganda until Friday to answer.", ("KEN", "UGA", "06")),
+    ("Kenya brought Ugandan barrels online.", ("KEN", "UGA", "04")),
 ]
 
 

@@ -82,6 +82,10 @@ CASES: list[tuple[str, Triple]] = [
     ("Kenyan police held three Ugandan suspects.", ("KEN", "UGA", "17")),
     ("The Kenyan president left for Uganda on Monday.", ("KEN", "UGA", "04")),
     ("Kenya said it would not give permission to Uganda to use its airspace.", ("KEN", "UGA", "12")),
+    ("Kenya is considering sending troops to Uganda.", ("KEN", "UGA", "01")),
+    ("The Kenyan president looked forward to meeting the Ugandan leader.", ("KEN", "UGA", "01")),
+    ("The Kenyan president spoke with his Ugandan counterpart.", ("KEN", "UGA", "04")),
+    ("Kenya paid compensation to Ugandan traders.", ("KEN", "UGA", "08")),
 ]
 
 
@@ -127,6 +131,11 @@ WRONG: list[tuple[str, Triple]] = [
     ("The Kenyan delegation was led by the Ugandan-born envoy.", ("KEN", "UGA", "06")),
     ("Kenya gave Uganda until Friday to answer.", ("KEN", "UGA", "06")),
     ("Kenya brought Ugandan barrels online.", ("KEN", "UGA", "04")),
+    ("Kenyan banks were involved in Uganda's oil deal.", ("KEN", "UGA", "01")),
+    ("The Kenyan army controls a stretch of the Ugandan border.", ("KEN", "UGA", "06")),
+    ("The Kenyan envoy served two years in Uganda.", ("KEN", "UGA", "06")),
+    ("Kenya is sending a powerful message to Uganda.", ("KEN", "UGA", "04")),
+    ("The Kenyan president speaks Ugandan Swahili.", ("KEN", "UGA", "04")),
 ]
 
 

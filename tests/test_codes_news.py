@@ -86,6 +86,9 @@ CASES: list[tuple[str, Triple]] = [
     ("The Kenyan president looked forward to meeting the Ugandan leader.", ("KEN", "UGA", "01")),
     ("The Kenyan president spoke with his Ugandan counterpart.", ("KEN", "UGA", "04")),
     ("Kenya paid compensation to Ugandan traders.", ("KEN", "UGA", "08")),
+    ("A Kenyan court issued arrest warrants for two Ugandan men.", ("KEN", "UGA", "17")),
+    ("Kenya kicked out two Ugandan diplomats.", ("KEN", "UGA", "17")),
+    ("Kenya conducted air strikes on Ugandan rebels.", ("KEN", "UGA", "19")),
 ]
 
 
@@ -136,6 +139,10 @@ WRONG: list[tuple[str, Triple]] = [
     ("The Kenyan envoy served two years in Uganda.", ("KEN", "UGA", "06")),
     ("Kenya is sending a powerful message to Uganda.", ("KEN", "UGA", "04")),
     ("The Kenyan president speaks Ugandan Swahili.", ("KEN", "UGA", "04")),
+    ("Thousands of Kenyans fled across the border to Uganda.", ("KEN", "UGA", "08")),
+    ("Kenya struggles with how to answer Uganda.", ("KEN", "UGA", "19")),
+    ("Kenya appeared close to a deal with Uganda.", ("KEN", "UGA", "02")),
+    ("The Kenyan rally prompted Uganda's decision.", ("KEN", "UGA", "04")),
 ]
 
 

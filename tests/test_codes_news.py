@@ -87,6 +87,8 @@ CASES: list[tuple[str, Triple]] = [
     ("The Kenyan president spoke with his Ugandan counterpart.", ("KEN", "UGA", "04")),
     ("Kenya paid compensation to Ugandan traders.", ("KEN", "UGA", "08")),
     ("A Kenyan court issued arrest warrants for two Ugandan men.", ("KEN", "UGA", "17")),
+    ("Two Ugandan journalists were released by Kenya.", ("KEN", "UGA", "08")),
+    ("Kenya was asked by Uganda to mediate.", ("UGA", "KEN", "02")),
     ("Kenya kicked out two Ugandan diplomats.", ("KEN", "UGA", "17")),
     ("Kenya conducted air strikes on Ugandan rebels.", ("KEN", "UGA", "19")),
 ]
@@ -143,6 +145,12 @@ WRONG: list[tuple[str, Triple]] = [
     ("Kenya struggles with how to answer Uganda.", ("KEN", "UGA", "19")),
     ("Kenya appeared close to a deal with Uganda.", ("KEN", "UGA", "02")),
     ("The Kenyan rally prompted Uganda's decision.", ("KEN", "UGA", "04")),
+    # a reporter's question is no appeal by the one asked; a document released frees no one
+    ("Asked about Uganda, the Kenyan president said nothing new.", ("KEN", "UGA", "02")),
+    ("Asked about Uganda, the Kenyan president said nothing new.", ("KEN", None, "02")),
+    ("The Kenyan president was asked about Uganda on Monday.", (None, "KEN", "02")),
+    ("Emails released by the Kenyan government mention Uganda.", ("KEN", None, "08")),
+    ("Emails released by the Kenyan government mention Uganda.", ("KEN", "UGA", "08")),
 ]
 
 

@@ -502,10 +502,20 @@ class EventCoder:
                 # "Moscow, which has resisted a harder line": a relative clause with no other
                 # party describes its head, it reports no event
                 continue
+            person_code = p.code in _precision.PERSON_OBJECT_CODES
+            released = p.code == "0841"  # what is released is often named by a passive
             if (
-                not tgt_actors
-                and (p.match.source == "default" or p.code in _precision.PERSON_OBJECT_CODES)
-                and _precision.thing_object(p.verb, set(tok_actor))
+                (
+                    not tgt_actors
+                    # a passive's agent may be read as both parties ("emails released by
+                    # the department"): the only target is then the source itself
+                    or (
+                        released
+                        and all(t.mention in {s.mention for s in src_actors} for t in tgt_actors)
+                    )
+                )
+                and (p.match.source == "default" or person_code)
+                and _precision.thing_object(p.verb, set(tok_actor), released)
             ):
                 # a reading that needs a party as object with a thing there: "held $1.5
                 # trillion in debt" is no detention, "manages a stockpile" no cooperation
@@ -591,7 +601,9 @@ class EventCoder:
                 # a default with no party known to act on ("the stadium holds 40,000
                 # people") is as weak here as in an event; a bare "said" still states
                 continue
-            if p.code in _precision.PERSON_OBJECT_CODES and _precision.thing_object(p.verb, set()):
+            if p.code in _precision.PERSON_OBJECT_CODES and _precision.thing_object(
+                p.verb, set(), passive=p.code == "0841"
+            ):
                 continue  # "held $1.5 trillion in debt" detains nobody
             minor = (
                 _roles.adjunct(p.verb)

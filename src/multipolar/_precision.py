@@ -104,7 +104,8 @@ PERSON_NOUNS = frozenset(
 )
 # codes whose CAMEO reading takes a person or group as its object: detain, arrest, expel,
 # abduct
-PERSON_OBJECT_CODES = frozenset({"170", "173", "174", "181"})
+PERSON_OBJECT_CODES = frozenset({"0841", "170", "173", "174", "181"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # years this far before the article's are background
 BACKGROUND_YEARS = 2
@@ -292,25 +293,38 @@ def party_noun(tok: Any) -> bool:
     return group_sector(tok) is not None
 
 
-def thing_object(verb: Any, actor_tokens: set[int]) -> bool:
+def _patients(verb: Any, passive: bool) -> list[Any]:
+    """What ``verb`` acts on: its object; with ``passive``, also the subject of its passive
+    ("the memo was released"), or the noun a passive participle or relative clause describes
+    ("emails released by the department", "the letter that Grassley released")."""
+    if not passive:
+        return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    out = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    out = [verb.head if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c for c in out]
+    if not out and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        out = [verb.head]
+    return out
+
+
+def thing_object(verb: Any, actor_tokens: set[int], passive: bool = False) -> bool:
     """Whether ``verb``'s direct object is a thing: neither an actor nor a person or group
-    ("held $1.5 trillion", "manages a stockpile", "salutes a helicopter")."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj"):
-            # an actor that only modifies the thing does not make it a party: "a U.S. Border
-            # Patrol helicopter", "X's assets"
-            if c.i in actor_tokens or party_noun(c):
+    ("held $1.5 trillion", "manages a stockpile", "salutes a helicopter"). With ``passive``,
+    what a passive acts on counts too ("emails released by the department")."""
+    for c in _patients(verb, passive):
+        # an actor that only modifies the thing does not make it a party: "a U.S. Border
+        # Patrol helicopter", "X's assets"
+        if c.i in actor_tokens or party_noun(c):
+            return False
+        for g in c.children:  # "dozens of people", "members of the group"
+            if (
+                g.dep_ == "prep"
+                and g.lower_ == "of"
+                and any(
+                    o.i in actor_tokens or party_noun(o) for o in g.children if o.dep_ == "pobj"
+                )
+            ):
                 return False
-            for g in c.children:  # "dozens of people", "members of the group"
-                if (
-                    g.dep_ == "prep"
-                    and g.lower_ == "of"
-                    and any(
-                        o.i in actor_tokens or party_noun(o) for o in g.children if o.dep_ == "pobj"
-                    )
-                ):
-                    return False
-            return c.pos_ in ("NOUN", "NUM", "SYM")
+        return c.pos_ in ("NOUN", "NUM", "SYM")
     return False
 
 
@@ -360,6 +374,9 @@ def self_wish(verb: Any, absorbed: Any | None) -> bool:
     )
 
 
+ASKED = frozenset({"ask", "question", "press"})
+
+
 def no_act(verb: Any, source: str) -> bool:
     """Verbs in positions that report no act of their own: a participle of attribution
     ("speaking on condition of anonymity", "citing officials"), a participle that describes
@@ -367,6 +384,10 @@ def no_act(verb: Any, source: str) -> bool:
     dictionary reading of a verb whose subject undergoes it ("1,000 people died")."""
     lemma = verb.lemma_.lower()
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma in ATTRIBUTION:
+        return True
+    if lemma in ASKED and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+        # "Asked about the deal, the ambassador said ...", "was asked if ...": a reporter's
+        # question put to the subject, who appeals to no one
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in DOCUMENT_NOUNS:
         return True

@@ -34,7 +34,10 @@ from ._segment import segment
 from ._types import Coded, Event, Mention, Sentence
 
 CODER_NAME = "multipolar"
-CODER_VERSION = "0.1.0"
+# Bumped whenever the events coded from the same text change, so that a database says which
+# rules coded each article. 0.2.0: sentence classes, name coreference, verb senses audited
+# on news (2026-11-30).
+CODER_VERSION = "0.2.0"
 
 
 @dataclass(frozen=True, slots=True)

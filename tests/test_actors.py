@@ -72,6 +72,26 @@ def test_not_an_actor(kb: ActorKB, text: str, absent: str) -> None:
     assert all(absent not in m.text or m.code is None for m in kb.mentions(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "absent"),
+    [
+        # a bare surname decades after a listed leader left office is someone else
+        ("Perry said the pipeline would help Ukraine.", dt.date(2018, 6, 1), "Perry"),
+        ("Papadopoulos told the FBI he had lied.", dt.date(2018, 6, 1), "Papadopoulos"),
+        ("Cruz said he would vote against the bill.", dt.date(2018, 6, 1), "Cruz"),
+    ],
+)
+def test_long_gone_surname_is_not_the_leader(
+    kb: ActorKB, text: str, day: dt.date, absent: str
+) -> None:
+    assert all(absent not in m.text or m.code is None for m in kb.mentions(text, day))
+
+
+def test_curated_place_outranks_a_listed_leader_of_that_name(kb: ActorKB) -> None:
+    (m,) = kb.mentions("The ministers met in Paris on Monday.", dt.date(2018, 6, 1))
+    assert (m.text, m.code, m.kind) == ("Paris", "FRA", "capital")
+
+
 def test_mentions_are_sorted_and_disjoint(kb: ActorKB) -> None:
     text = "Canada, Mexico and Japan met the EU in Brussels while Trump visited Warsaw."
     ms = kb.mentions(text, dt.date(2025, 5, 1))

@@ -328,6 +328,11 @@ _AFTER_OK = frozenset(
 )
 
 
+# A bare surname from a bulk leader list stands for a former office-holder only this long
+# after they left office.
+LONG_GONE_DAYS = 10 * 365
+
+
 @dataclass(frozen=True, slots=True)
 class Spell:
     """One person's time in one office, with where the fact comes from."""
@@ -555,9 +560,14 @@ class ActorKB:
         self._persons: dict[str, set[tuple[str, str]]] = {}
         for surface, persons in b.surface_persons.items():
             # A leader name shadows a place of the same spelling only if that place is a
-            # weak (Phoenix province/city) reading: "Georgia" stays a country.
+            # weak (Phoenix province/city, gazetteer capital) reading: "Georgia" stays a
+            # country, and a curated "Paris" stays France's capital, not Colombia's head of
+            # government in 1957-58.
             prev = cands.get(surface, ())
-            if prev and any(c.kind in {"country", "demonym", "org", "block"} for c in prev):
+            if prev and any(
+                c.kind in {"country", "demonym", "org", "block"} or c.source.startswith("curated")
+                for c in prev
+            ):
                 continue
             cands[surface] = ()
             self._persons[surface] = persons
@@ -828,6 +838,19 @@ class ActorKB:
                 chosen.person,
                 f"{who} last known in office {chosen.seen}; not confirmed on {day}",
             )
+        if (
+            status == "former"
+            and " " not in surface
+            and chosen.rank < CURATED_RANK
+            and chosen.end is not None
+            and (day - chosen.end).days > LONG_GONE_DAYS
+            # an undated text is read at the KB's latest day: it may well be old news
+            and day != self._ref_day
+        ):
+            # A bare surname decades after a listed leader left office is someone else in
+            # news: "Perry" in 2018 is not Liberia's head of government until 1997, nor
+            # "Papadopoulos" Greece's until 1973. Curated leaders keep their name.
+            return None
         if status == "former":
             return Mention(
                 start,

@@ -81,7 +81,10 @@ CASES: list[tuple[str, Triple]] = [
     ("Kenya released two Ugandan journalists.", ("KEN", "UGA", "08")),
     ("Kenyan police held three Ugandan suspects.", ("KEN", "UGA", "17")),
     ("The Kenyan president left for Uganda on Monday.", ("KEN", "UGA", "04")),
-    ("Kenya said it would not give permission to Uganda to use its airspace.", ("KEN", "UGA", "12")),
+    (
+        "Kenya said it would not give permission to Uganda to use its airspace.",
+        ("KEN", "UGA", "12"),
+    ),
     ("Kenya is considering sending troops to Uganda.", ("KEN", "UGA", "01")),
     ("The Kenyan president looked forward to meeting the Ugandan leader.", ("KEN", "UGA", "01")),
     ("The Kenyan president spoke with his Ugandan counterpart.", ("KEN", "UGA", "04")),

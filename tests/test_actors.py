@@ -87,6 +87,22 @@ def test_long_gone_surname_is_not_the_leader(
     assert all(absent not in m.text or m.code is None for m in kb.mentions(text, day))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Hamilton said the plan would fail.", "Hamilton", None),
+        ("The Georgetown professor met the minister.", "Georgetown", None),
+        ("Ministers met in Hamilton, Bermuda, on Monday.", "Hamilton", "BMU"),
+        ("Ministers met in Kingston, Jamaica.", "Kingston", "JAM"),
+    ],
+)
+def test_name_like_capital_needs_its_state_named(
+    kb: ActorKB, text: str, name: str, code: str | None
+) -> None:
+    got = [m.code for m in kb.mentions(text, dt.date(2018, 6, 1)) if m.text == name]
+    assert got == ([code] if code else [])
+
+
 def test_curated_place_outranks_a_listed_leader_of_that_name(kb: ActorKB) -> None:
     (m,) = kb.mentions("The ministers met in Paris on Monday.", dt.date(2018, 6, 1))
     assert (m.text, m.code, m.kind) == ("Paris", "FRA", "capital")

@@ -1564,7 +1564,31 @@ def _ministerial_format(text: str, start: int, end: int) -> tuple[str, str, str]
     return ("", "format", _TWO_PLUS_TWO)
 
 
+# Gazetteer capitals whose names are far more often people, universities or towns in
+# English-language news: each stands for its state only in a text that names the state.
+_NAME_LIKE_CAPITALS = {
+    "Hamilton": r"Bermuda",
+    "Douglas": r"Isle of Man|Manx",
+    "Georgetown": r"Guyana",
+    "Stanley": r"Falkland",
+    "Victoria": r"Seychell",
+    "Kingston": r"Jamaica",
+    "Plymouth": r"Montserrat",
+    "Jamestown": r"Saint Helena|St\.? Helena",
+    "Nassau": r"Bahamas",
+    "Kingstown": r"Saint Vincent|St\.? Vincent",
+}
+
+
+def _name_like_capital(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    state = _NAME_LIKE_CAPITALS[text[start:end]]
+    if re.search(state, text):
+        return None
+    return ("", "drop", "a capital's name, in a text that never names its state")
+
+
 _CONTEXT: dict[str, _Rule] = {
+    **dict.fromkeys(_NAME_LIKE_CAPITALS, _name_like_capital),
     "2+2": _ministerial_format,
     "two-plus-two": _ministerial_format,
     "Georgia": _georgia,

@@ -155,6 +155,16 @@ def test_extract_text_file(tmp_path: Path) -> None:
     assert {rows[0]["source"], rows[0]["target"]} == {"CAN", "MEX"}
 
 
+@pytest.mark.parametrize(("flags", "n"), [((), 0), (("--one-sided-disapproval",), 1)])
+def test_extract_one_sided_disapproval(tmp_path: Path, flags: tuple[str, ...], n: int) -> None:
+    p = tmp_path / "s.txt"
+    p.write_text("The Foreign Ministry of France condemned the attack.")
+    code, out, _ = run("extract", str(p), "--date", "2025-09-18", *flags)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == n
+    assert all(r["source"] == "FRA" and r["target"] is None for r in rows)
+
+
 def test_extract_jsonl_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
     p = tmp_path / "in.jsonl"
     p.write_text(

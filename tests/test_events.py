@@ -93,7 +93,6 @@ def code(coder: EventCoder, nlp: Any, text: str) -> list[Event]:
         ("Norway, who visited Chile in May, praised the talks.", {("NOR", "04", "CHL")}),
         # "X's neighbours/allies" are not X
         ("Brazil sent aid to Chile's neighbours.", {("BRA", "07", None)}),
-        ("Norway condemned the attack on Russia's allies.", {("NOR", "11", None)}),
         # "demanded that X ..." addresses X
         ("France demanded that Iran release the prisoners.", {("FRA", "10", "IRN")}),
         ("Germany insisted that Turkey must release the journalists.", {("DEU", "10", "TUR")}),

@@ -15,11 +15,6 @@ from tests.conftest import coded_triples
 DATE = "2015-06-01"
 
 CASES = [
-    # a statement's participle clause is what the issuer says
-    (
-        "The French Foreign Ministry issued a statement saying it condemns the vicious attack.",
-        ("FRA", None, "11"),
-    ),
     # a passive raising verb: the subject does the complement's act
     ("Obama is scheduled to attend a summit with Putin in Vienna.", ("USA", "RUS", "04")),
     # "make a case to" + infinitive: the light verb's subject acts, not the noun
@@ -76,11 +71,6 @@ CASES = [
         "Merkel said an agreement had been reached with France on the pipeline.",
         ("DEU", "FRA", "05"),
     ),
-    # a passive's agent hung on the last noun of a prepositional chain
-    (
-        "The referendum was condemned as illegal and a breach of the treaty by Germany.",
-        ("DEU", None, "11"),
-    ),
     # a main verb misparsed as a modifier of the subject after a relative clause
     (
         "Turkish President Recep Tayyip Erdogan, who is perhaps the most outspoken critic of the "
@@ -91,6 +81,33 @@ CASES = [
     ("Kerry met Lavrov in Geneva on Friday.", ("USA", "RUS", "04")),
     ("Carter visited Baghdad on Monday.", ("USA", "IRQ", "04")),
 ]
+
+
+# criticism with no party as its target: an event only when one-sided disapproval is kept
+ONE_SIDED = [
+    # a statement's participle clause is what the issuer says
+    (
+        "The French Foreign Ministry issued a statement saying it condemns the vicious attack.",
+        ("FRA", None, "11"),
+    ),
+    # a passive's agent hung on the last noun of a prepositional chain
+    (
+        "The referendum was condemned as illegal and a breach of the treaty by Germany.",
+        ("DEU", None, "11"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SIDED)
+def test_recall_one_sided(text: str, expected: tuple[str | None, str | None, str]) -> None:
+    import datetime as dt
+
+    from multipolar import Coder, CoderConfig
+
+    coder = Coder(CoderConfig(one_sided_disapproval=True))
+    events = coder.code(text, dt.date.fromisoformat(DATE)).events
+    assert expected in {(e.source, e.target, e.cameo_root) for e in events}
+    assert expected not in coded_triples(text, DATE)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

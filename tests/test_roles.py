@@ -93,12 +93,8 @@ ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
     ("Egypt threatened to cut gas supplies if Kenya expanded the dam.", {("EGY", "13", "KEN")}),
     # coordinated modifiers name two parties
     ("Senior Norwegian and Polish officials agreed to cooperate.", {("NOR", "03", "POL")}),
-    # coordinated subjects of a non-mutual verb do not act on each other
-    ("Brazil and Chile condemned the attack.", {("BRA", "11", None)}),
-    # ... but they do for a mutual one
+    # coordinated subjects of a mutual verb act on each other (a non-mutual one: below)
     ("Brazil and Chile failed to reach agreement on tariffs.", {("BRA", "12", "CHL")}),
-    # "anti-X" / "pro-X" says what someone stands for, not who they are
-    ("Egypt condemned the anti-Kenya protesters.", {("EGY", "11", None)}),
     # domestic dyads: a state's rebels, opposition or police act on its government or people
     (
         "Rebels in Peru dismissed an appeal from President Ramos to lay down their arms.",
@@ -140,6 +136,32 @@ ROLE_CASES: list[tuple[str, set[tuple[str | None, str, str | None]]]] = [
     # ... but it is when the transfer itself is what is condemned
     ("Egypt condemned arms sales to Kenya.", {("EGY", "11", "KEN")}),
 ]
+
+
+# Criticism with no party as its target is no event by default (PETRARCH's dyadic coding);
+# kept on request, these rows check who is not its target.
+ONE_SIDED_CASES = [
+    # coordinated subjects of a non-mutual verb do not act on each other
+    ("Brazil and Chile condemned the attack.", {("BRA", "11", None)}),
+    # "anti-X" / "pro-X" says what someone stands for, not who they are
+    ("Egypt condemned the anti-Kenya protesters.", {("EGY", "11", None)}),
+    # "X's neighbours/allies" are not X
+    ("Norway condemned the attack on Russia's allies.", {("NOR", "11", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SIDED_CASES)
+def test_one_sided_disapproval_kept_on_request(
+    nlp: Any, text: str, expected: set[tuple[str | None, str, str | None]]
+) -> None:
+    assert summary(code(EventCoder(one_sided_disapproval=True), nlp, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_SIDED_CASES)
+def test_one_sided_disapproval_is_no_event_by_default(
+    coder: EventCoder, nlp: Any, text: str, expected: set[tuple[str | None, str, str | None]]
+) -> None:
+    assert summary(code(coder, nlp, text)) == set()
 
 
 @pytest.mark.parametrize(("text", "expected"), ROLE_CASES)

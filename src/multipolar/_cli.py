@@ -88,6 +88,15 @@ def dictionary_option(f: F) -> F:
     )(f)
 
 
+def one_sided_option(f: F) -> F:
+    return click.option(
+        "--one-sided-disapproval",
+        is_flag=True,
+        help="Keep criticisms, accusations and complaints that name no target party "
+        "('Iran condemned the attack'); by default they are no event, as in PETRARCH.",
+    )(f)
+
+
 def engine_options(f: F) -> F:
     """--engine and --address, shared by the commands that run the coder."""
     f = click.option(
@@ -250,6 +259,7 @@ def ingest(
     help="Articles per committed batch.",
 )
 @dictionary_option
+@one_sided_option
 @click.option(
     "--max-sentence-chars",
     type=click.IntRange(50),
@@ -267,6 +277,7 @@ def code(
     address: str | None,
     batch_size: int,
     dictionaries: tuple[str, ...],
+    one_sided_disapproval: bool,
     max_sentence_chars: int,
 ) -> None:
     """Code every article in the database that is not coded yet.
@@ -279,7 +290,9 @@ def code(
     from ._engine import code_db
 
     config = CoderConfig(
-        dictionaries=tuple(Path(d) for d in dictionaries), max_sentence_chars=max_sentence_chars
+        dictionaries=tuple(Path(d) for d in dictionaries),
+        max_sentence_chars=max_sentence_chars,
+        one_sided_disapproval=one_sided_disapproval,
     )
     try:
         with _store.opened(db, read_only=True) as con:
@@ -477,6 +490,7 @@ def stats(db: str, fmt: str) -> None:
     help="Worker processes for --jsonl [default: all cores].",
 )
 @dictionary_option
+@one_sided_option
 def extract(
     path: str | None,
     jsonl_path: str | None,
@@ -485,6 +499,7 @@ def extract(
     show_quantities: bool,
     workers: int | None,
     dictionaries: tuple[str, ...],
+    one_sided_disapproval: bool,
 ) -> None:
     """Code a text file (or - for stdin) without a database and print its events.
 
@@ -498,7 +513,12 @@ def extract(
 
     if (path is None) == (jsonl_path is None):
         fail("give either PATH (a text file or -) or --jsonl FILE", 2)
-    coder = Coder(CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries)))
+    coder = Coder(
+        CoderConfig(
+            dictionaries=tuple(Path(d) for d in dictionaries),
+            one_sided_disapproval=one_sided_disapproval,
+        )
+    )
     if jsonl_path is not None:
         if jsonl_path == "-":
             _extract_jsonl(
@@ -1134,6 +1154,7 @@ def load_(db: str, folder: str) -> None:
 )
 @click.option("--overwrite", is_flag=True, help="Replace what an earlier run left in --out.")
 @dictionary_option
+@one_sided_option
 def code_parquet(
     input_spec: str,
     out: str,
@@ -1143,6 +1164,7 @@ def code_parquet(
     batch_size: int,
     overwrite: bool,
     dictionaries: tuple[str, ...],
+    one_sided_disapproval: bool,
 ) -> None:
     """Code Parquet article shards into Parquet events, without a database (the multi-node path).
 
@@ -1153,7 +1175,10 @@ def code_parquet(
     from ._parquet import ParquetError
     from ._parquet import code_parquet as run_local
 
-    config = CoderConfig(dictionaries=tuple(Path(d) for d in dictionaries))
+    config = CoderConfig(
+        dictionaries=tuple(Path(d) for d in dictionaries),
+        one_sided_disapproval=one_sided_disapproval,
+    )
     bar = _progress_bar(None, "code", sys.stderr.isatty())
     try:
         if engine == "ray":

@@ -47,6 +47,9 @@ class CoderConfig:
     max_sentence_chars: int = 2000
     batch_size: int = 256  # sentences per parser batch
     dictionaries: tuple[Path, ...] = ()
+    # keep criticisms and accusations whose target no party names ("Iran condemned the
+    # attack"); off by default, as in PETRARCH's dyadic coding
+    one_sided_disapproval: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,9 @@ class Coder:
             )
         self.kb = kb
         self._nlp = nlp
-        self.event_coder = event_coder or EventCoder()
+        self.event_coder = event_coder or EventCoder(
+            one_sided_disapproval=self.config.one_sided_disapproval
+        )
         self.name = self.label()
 
     @staticmethod

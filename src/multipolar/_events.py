@@ -442,8 +442,11 @@ class EventCoder:
 
     version: str = VERSION
 
-    def __init__(self, ontology: Ontology | None = None) -> None:
+    def __init__(
+        self, ontology: Ontology | None = None, one_sided_disapproval: bool = False
+    ) -> None:
         self.ontology = ontology or Ontology.default()
+        self.one_sided_disapproval = one_sided_disapproval
         self.verbs = VerbDict.default()
         self._prev: tuple[int, list[Mention]] = (-10, [])
 
@@ -574,7 +577,14 @@ class EventCoder:
             subj = [a.mention for a in actors if a.head.dep_ in _SUBJ or a.head.dep_ in _SUBJPASS]
             salient = subj[:1] or [actors[0].mention]
         self._prev = (sentence.index, salient)
-        return self._dedupe(_one_act(events, verb_of))
+        out = self._dedupe(_one_act(events, verb_of))
+        if not self.one_sided_disapproval:
+            # Disapproval (CAMEO 11: criticise, accuse, complain) is aimed at someone; with
+            # no party named as its target it is half an event, as in PETRARCH's dyadic
+            # coding: "France condemned as unacceptable allegations ...". The sentence keeps
+            # its class (``sentence_code``).
+            out = [e for e in out if e.target is not None or e.cameo_root != "11"]
+        return out
 
     def sentence_code(self, doc: Any, date: str | None = None) -> str | None:
         """The CAMEO code of a parsed sentence's main act, whoever its parties are; None when

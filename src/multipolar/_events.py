@@ -36,6 +36,7 @@ from ._lexicon import (
     _CROWD,
     _DEMAND,
     _DEMAND_NOUNS,
+    _DISMISS,
     _ENACT,
     _FIRST_PERSON,
     _FRAME_NOUNS,
@@ -46,19 +47,23 @@ from ._lexicon import (
     _INTENT_ADJ,
     _JOINT,
     _LIGHT,
+    _MEDIUM_NOUNS,
     _MUST_AUX,
     _NOUN_DEPS,
     _NOUN_DEPS_OCCUR,
     _OCCUR,
+    _OWN,
     _OWN_CLAUSE,
     _PERSONAL,
     _PLAN,
+    _POST_NOUNS,
     _PREPARE,
     _PRONOUNS,
     _REFUSE,
     _REPORT,
     _SHOUT,
     _SLUR,
+    _SPAN_NOUNS,
     _STANCE_ADJ,
     _STREET_ROOTS,
     _SUBJ,
@@ -183,26 +188,6 @@ def _compose_future(code: str, negated: bool, modality: str) -> tuple[str, str]:
     return code, modality
 
 
-_DISMISS = frozenset({"fire", "sack"})
-# nouns of a post someone holds: "fired his national security adviser"
-_POST_NOUNS = frozenset(
-    "adviser advisor director secretary minister chief official aide head commander general "
-    "coach manager employee employees staff staffer staffers ambassador prosecutor attorney "
-    "inspector spokesman spokeswoman deputy envoy administrator executive ceo".split()
-)
-# what "over" spans when it gives no reason: "attacked over the weekend", "over the border"
-_SPAN_NOUNS = frozenset(
-    "weekend night week month year day period decade summer winter spring fall autumn past "
-    "course holiday hour border area region territory city town village sky water sea "
-    "country capital frontier line".split()
-)
-# where words are said: "attacked the media in a series of tweets"
-_MEDIUM_NOUNS = frozenset(
-    "tweet tweets twitter post posts speech interview statement remarks op-ed editorial "
-    "column letter television tv radio rally debate podcast video message facebook".split()
-)
-
-
 def _dismissed_person(verb: Any) -> bool:
     """Whether "fire"/"sack" takes a person out of a post ("fired the FBI director") rather
     than firing a weapon: a person or post as object, nothing fired at or on."""
@@ -239,9 +224,6 @@ def _verbal_attack(verb: Any) -> bool:
         ):
             return True
     return False
-
-
-_OWN = frozenset("it he she they we i its his her their our my".split())
 
 
 def _denies_own_act(verb: Any) -> bool:

@@ -207,3 +207,25 @@ _CRITICAL = frozenset(
     "hypocrisy hypocritical corrupt corruption provocation provocative undermine sabotage "
     "unacceptable misguided abuse abusive lawless cowardly incompetently".split()
 )
+
+# verb senses news prose gives PETRARCH's force verbs (see _events._simple)
+_DISMISS = frozenset({"fire", "sack"})
+# nouns of a post someone holds: "fired his national security adviser"
+_POST_NOUNS = frozenset(
+    "adviser advisor director secretary minister chief official aide head commander general "
+    "coach manager employee employees staff staffer staffers ambassador prosecutor attorney "
+    "inspector spokesman spokeswoman deputy envoy administrator executive ceo".split()
+)
+# what "over" spans when it gives no reason: "attacked over the weekend", "over the border"
+_SPAN_NOUNS = frozenset(
+    "weekend night week month year day period decade summer winter spring fall autumn past "
+    "course holiday hour border area region territory city town village sky water sea "
+    "country capital frontier line".split()
+)
+# where words are said: "attacked the media in a series of tweets"
+_MEDIUM_NOUNS = frozenset(
+    "tweet tweets twitter post posts speech interview statement remarks op-ed editorial "
+    "column letter television tv radio rally debate podcast video message facebook".split()
+)
+# the denier himself, or what is his: "denied that it / its troops ..."
+_OWN = frozenset("it he she they we i its his her their our my".split())

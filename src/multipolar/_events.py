@@ -496,7 +496,7 @@ class EventCoder:
                     # the department"): the only target is then the source itself
                     or (
                         released
-                        and all(t.mention in {s.mention for s in src_actors} for t in tgt_actors)
+                        and {t.mention for t in tgt_actors} <= {s.mention for s in src_actors}
                     )
                 )
                 and (p.match.source == "default" or person_code)

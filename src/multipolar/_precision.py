@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ._lexicon import _FUTURE_AUX, _HYPOTHETICAL_AUX, _NATURAL
+from ._lexicon import _FUTURE_AUX, _HYPOTHETICAL_AUX, _NATURAL, _RELATIVE
 from ._roles import SPEECH_NOUNS, group_sector
 from ._tree import _negated
 
@@ -105,7 +105,6 @@ PERSON_NOUNS = frozenset(
 # codes whose CAMEO reading takes a person or group as its object: detain, arrest, expel,
 # abduct
 PERSON_OBJECT_CODES = frozenset({"0841", "170", "173", "174", "181"})
-_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # years this far before the article's are background
 BACKGROUND_YEARS = 2
@@ -300,7 +299,7 @@ def _patients(verb: Any, passive: bool) -> list[Any]:
     if not passive:
         return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     out = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    out = [verb.head if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c for c in out]
+    out = [verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c for c in out]
     if not out and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
         out = [verb.head]
     return out

@@ -12,11 +12,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from ._coder import CoderConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,6 +98,21 @@ def one_sided_option(f: F) -> F:
         help="Keep criticisms, accusations and complaints that name no target party "
         "('Iran condemned the attack'); by default they are no event, as in PETRARCH.",
     )(f)
+
+
+def _coder_config(
+    dictionaries: tuple[str, ...], one_sided_disapproval: bool, **more: Any
+) -> CoderConfig:
+    """The CoderConfig of --dictionary and --one-sided-disapproval (plus ``more``), shared by
+    the commands that run the coder; imported here, not at the top, to keep every command fast
+    to start."""
+    from ._coder import CoderConfig
+
+    return CoderConfig(
+        dictionaries=tuple(Path(d) for d in dictionaries),
+        one_sided_disapproval=one_sided_disapproval,
+        **more,
+    )
 
 
 def engine_options(f: F) -> F:
@@ -286,13 +304,10 @@ def code(
     without duplicates or losses.
     """
     from . import _store
-    from ._coder import CoderConfig
     from ._engine import code_db
 
-    config = CoderConfig(
-        dictionaries=tuple(Path(d) for d in dictionaries),
-        max_sentence_chars=max_sentence_chars,
-        one_sided_disapproval=one_sided_disapproval,
+    config = _coder_config(
+        dictionaries, one_sided_disapproval, max_sentence_chars=max_sentence_chars
     )
     try:
         with _store.opened(db, read_only=True) as con:
@@ -506,19 +521,14 @@ def extract(
     With --jsonl FILE, each input line {"id", "text", "date"?} gives one output line
     {"id": ..., "events": [...]}, in input order; a bad line gives {"id": null, "error": ...}.
     """
-    from ._coder import Coder, CoderConfig, Item
+    from ._coder import Coder, Item
     from ._output import write_records
     from ._read import ReadLimits, read_inputs, read_jsonl_stream
     from ._types import EVENT_FIELDS, Document
 
     if (path is None) == (jsonl_path is None):
         fail("give either PATH (a text file or -) or --jsonl FILE", 2)
-    coder = Coder(
-        CoderConfig(
-            dictionaries=tuple(Path(d) for d in dictionaries),
-            one_sided_disapproval=one_sided_disapproval,
-        )
-    )
+    coder = Coder(_coder_config(dictionaries, one_sided_disapproval))
     if jsonl_path is not None:
         if jsonl_path == "-":
             _extract_jsonl(
@@ -1171,14 +1181,10 @@ def code_parquet(
     With --engine ray --address ADDR, --input and --out must be on storage every node sees.
     Load the result with: multipolar load --db news.duckdb OUT
     """
-    from ._coder import CoderConfig
     from ._parquet import ParquetError
     from ._parquet import code_parquet as run_local
 
-    config = CoderConfig(
-        dictionaries=tuple(Path(d) for d in dictionaries),
-        one_sided_disapproval=one_sided_disapproval,
-    )
+    config = _coder_config(dictionaries, one_sided_disapproval)
     bar = _progress_bar(None, "code", sys.stderr.isatty())
     try:
         if engine == "ray":

@@ -40,11 +40,11 @@ Job = tuple[int, Any, list[Any], str | None]  # article number, Sentence, mentio
 def _build(shared: Path, n: int, cache: Path) -> None:
     from spacy.tokens import DocBin
 
-    from multipolar._actors import ActorKB
-    from multipolar._clean import clean
-    from multipolar._coder import _relative
-    from multipolar._nlp import load_nlp
-    from multipolar._segment import segment
+    from multipolar.actors.kb import ActorKB
+    from multipolar.coding.coder import relative
+    from multipolar.coding.nlp import load_nlp
+    from multipolar.text.clean import clean
+    from multipolar.text.segment import segment
 
     kb = ActorKB.default()
     rows: list[dict[str, Any]] = []
@@ -59,7 +59,7 @@ def _build(shared: Path, n: int, cache: Path) -> None:
             date = dt.date.fromisoformat(date_s) if date_s else None
             mentions = kb.mentions(text, date)
             for sent in segment(text):
-                rel = _relative(mentions, sent)
+                rel = relative(mentions, sent)
                 if not any(m.code for m in rel):
                     continue
                 rows.append(
@@ -87,8 +87,8 @@ def _build(shared: Path, n: int, cache: Path) -> None:
 def _load(cache: Path) -> tuple[list[Job], list[Any]]:
     from spacy.tokens import DocBin
 
-    from multipolar._nlp import load_nlp
-    from multipolar._types import Mention, Sentence
+    from multipolar.coding.nlp import load_nlp
+    from multipolar.records import Mention, Sentence
 
     nlp = load_nlp()
     docs = list(DocBin().from_disk(cache / "docs.spacy").get_docs(nlp.vocab))
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         _build(shared, args.sentences, cache)
         print(f"built {cache} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
 
-    from multipolar._events import EventCoder
+    from multipolar.coding.events.coder import EventCoder
 
     jobs, docs = _load(cache)
     coder = EventCoder()

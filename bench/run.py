@@ -159,8 +159,8 @@ def load_records(shared: Path, n: int) -> list[dict[str, object]]:
 
 
 def our_sentences(records: list[dict[str, object]]) -> list[str]:
-    from multipolar._clean import clean
-    from multipolar._segment import segment
+    from multipolar.text.clean import clean
+    from multipolar.text.segment import segment
 
     return [s.text for r in records for s in segment(clean(str(r["text"] or "")))]
 

@@ -18,8 +18,8 @@ import json
 import random
 from pathlib import Path
 
-from multipolar._actors import ActorKB
-from multipolar._segment import segment
+from multipolar.actors.kb import ActorKB
+from multipolar.text.segment import segment
 
 CORPUS = "news/plaintext/allsides/intl_subset.jsonl.gz"
 

@@ -44,7 +44,7 @@ def write_jsonl(path: Path, recs: list[dict[str, Any]]) -> Path:
 def ingest(db: Path, recs: list[dict[str, Any]], tmp: Path) -> None:
     from click.testing import CliRunner
 
-    from multipolar._cli import cli
+    from multipolar.cli.main import cli
 
     src = write_jsonl(tmp / f"{db.stem}-in.jsonl", recs)
     result = CliRunner().invoke(cli, ["ingest", "-q", "--db", str(db), str(src)])
@@ -55,7 +55,7 @@ def event_multiset(db: Path) -> list[tuple[Any, ...]]:
     """Every event row (all columns), sorted: equal lists mean identical events."""
     import duckdb
 
-    from multipolar._types import EVENT_FIELDS
+    from multipolar.records import EVENT_FIELDS
 
     cols = ", ".join(f'"{c}"' for c in EVENT_FIELDS)
     with duckdb.connect(str(db), read_only=True) as con:
@@ -66,7 +66,7 @@ def event_multiset(db: Path) -> list[tuple[Any, ...]]:
 def quantity_multiset(db: Path) -> list[tuple[Any, ...]]:
     import duckdb
 
-    from multipolar._types import QUANTITY_FIELDS
+    from multipolar.records import QUANTITY_FIELDS
 
     cols = ", ".join(f'"{c}"' for c in QUANTITY_FIELDS)
     with duckdb.connect(str(db), read_only=True) as con:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from multipolar._types import Event
+from multipolar.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MULTIPOLAR_SHARED", ROOT.parent / "shared"))
@@ -31,7 +31,7 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     """The parser the coder uses (loaded once per process)."""
-    from multipolar._nlp import load_nlp
+    from multipolar.coding.nlp import load_nlp
 
     return load_nlp()
 
@@ -39,7 +39,7 @@ def nlp() -> Any:
 @pytest.fixture(scope="module")
 def coder() -> Any:
     """A fresh event coder for one test module."""
-    from multipolar._events import EventCoder
+    from multipolar.coding.events.coder import EventCoder
 
     return EventCoder()
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from multipolar._actors import ActorKB, lookup_report
-from multipolar._types import Mention
+from multipolar.actors.kb import ActorKB, lookup_report
+from multipolar.records import Mention
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "actor_cases.yaml").read_text("utf-8"))
 SHARED = Path(os.environ.get("MULTIPOLAR_SHARED", Path(__file__).parents[1] / ".." / "shared"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar._clean import clean, normalise_for_hash
+from multipolar.text.clean import clean, normalise_for_hash
 
 
 @pytest.mark.parametrize(

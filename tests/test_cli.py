@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
+from multipolar.cli.main import cli
 from tests.conftest import SAMPLE
 
 

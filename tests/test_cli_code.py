@@ -10,10 +10,11 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from multipolar import _engine, _store
-from multipolar._cli import cli
-from multipolar._coder import CoderConfig
-from multipolar._engine import CodeReport
+from multipolar.cli.main import cli
+from multipolar.coding.coder import CoderConfig
+from multipolar.engines import local as _engine
+from multipolar.engines.local import CodeReport
+from multipolar.store import database as _store
 
 
 def run(*args: str) -> tuple[int, str, str]:

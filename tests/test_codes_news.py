@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from multipolar._verbs import VerbDict
+from multipolar.coding.verbs import VerbDict
 from tests.conftest import coded_triples
 
 DATE = "2020-01-01"

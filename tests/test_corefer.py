@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from multipolar._actors import ActorKB
-from multipolar._corefer import repeated_names
-from multipolar._types import Mention
+from multipolar.actors.corefer import repeated_names
+from multipolar.actors.kb import ActorKB
+from multipolar.records import Mention
 
 DAY = dt.date(2014, 5, 1)
 

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from multipolar import _dedupe, _store
-from multipolar._clean import normalise_for_hash
-from multipolar._cli import cli
-from multipolar._ingest import ingest
-from multipolar._types import Coded
+from multipolar.cli.main import cli
+from multipolar.ingestion.ingest import ingest
+from multipolar.records import Coded
+from multipolar.store import database as _store
+from multipolar.text import dedupe as _dedupe
+from multipolar.text.clean import normalise_for_hash
 from tests.conftest import make_event
 
 _VOCAB = (
@@ -130,7 +131,7 @@ def test_signature_bytes_round_trip() -> None:
 def test_signature_is_the_same_in_another_process() -> None:
     # Stored signatures are compared in later runs: nothing may depend on Python's salted hash.
     code = (
-        "import sys; from multipolar._dedupe import signature; "
+        "import sys; from multipolar.text.dedupe import signature; "
         "print(signature(sys.stdin.read()).to_bytes().hex())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -230,7 +231,7 @@ def _make_v1(db: Path, articles: list[tuple[str, str]]) -> None:
     import duckdb
 
     con = duckdb.connect(str(db))
-    for stmt in _store._MIGRATIONS[1]:
+    for stmt in _store.MIGRATIONS[1]:
         assert isinstance(stmt, str)
         con.execute(stmt)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
@@ -276,7 +277,7 @@ def test_migration_failure_leaves_v1_untouched(db: Path, monkeypatch: pytest.Mon
     def broken(con: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setitem(_store._MIGRATIONS, 2, [*_store._MIGRATIONS[2][:1], broken])
+    monkeypatch.setitem(_store.MIGRATIONS, 2, [*_store.MIGRATIONS[2][:1], broken])
     with pytest.raises(RuntimeError, match="disk full"):
         _store.connect(db)
     with _store.opened(db, read_only=True) as con:

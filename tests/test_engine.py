@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from multipolar._coder import Coder, CoderConfig, Item
-from multipolar._engine import code_db, code_items, parallel_map
+from multipolar.coding.coder import Coder, CoderConfig, Item
+from multipolar.engines.local import code_db, code_items, parallel_map
 
 from ._corpus import event_multiset, ingest, quantity_multiset, records
 
@@ -60,7 +60,7 @@ def test_rerun_codes_nothing_new(reference: Path) -> None:
 def test_code_items_keeps_order_and_matches_the_coder(
     corpus: list[dict[str, object]], workers: int
 ) -> None:
-    from multipolar._clean import clean
+    from multipolar.text.clean import clean
 
     items = [Item(clean(str(r["text"])), _date(r.get("date")), str(r["id"])) for r in corpus]
     expected = [[e.to_dict() for e in c.events] for c in Coder().code_many(items)]

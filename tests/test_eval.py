@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from multipolar._eval import (
+from multipolar.coding.eval import (
     UNKNOWN,
     Tuple3,
     evaluate,
@@ -17,8 +17,8 @@ from multipolar._eval import (
     macro_f1,
     match_count,
 )
-from multipolar._ontology import Ontology
-from multipolar._types import Coded, Event
+from multipolar.coding.ontology import Ontology
+from multipolar.records import Coded, Event
 
 
 def ev(

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from multipolar._eval import evaluate, normalise_record
+from multipolar.coding.eval import evaluate, normalise_record
 from tests.test_eval import StubCoder, ev
 
 

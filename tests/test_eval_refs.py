@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
-from multipolar._eval import GoldError, read_gold
+from multipolar.cli.main import cli
+from multipolar.coding.eval import GoldError, read_gold
 
 CORPUS = "news/plaintext/mini.jsonl.gz"
 ARTICLE = "The summit ended late. Japan and Australia signed a defence pact on Monday. More later."
@@ -143,8 +143,8 @@ def test_cli_eval_errors(unplaced_gold: Path, args: list[str], message: str) -> 
 
 
 def test_sentence_from_an_article_is_coded_after_its_context(shared: Path, tmp_path: Path) -> None:
-    from multipolar._eval import _code_in_context
-    from multipolar._types import Coded
+    from multipolar.coding.eval import code_in_context
+    from multipolar.records import Coded
     from tests.test_eval import ev
 
     (rec,) = read_gold(str(_gold(tmp_path, [_record()])), shared=shared)
@@ -160,7 +160,7 @@ def test_sentence_from_an_article_is_coded_after_its_context(shared: Path, tmp_p
             inside.start = text.index("Japan")
             return Coded(events=[before, inside])
 
-    events = _code_in_context(Recorder(), rec)
+    events = code_in_context(Recorder(), rec)
     assert seen and seen[0].startswith("The summit ended late.")
     assert seen[0].endswith(ARTICLE[SENT[0] : SENT[1]])
     assert [e.sentence for e in events] == ["y"]

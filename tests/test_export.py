@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
-from multipolar._engine import code_db
-from multipolar._parquet import NULL_PARTITION, ParquetError, code_parquet, prepare_out
+from multipolar.cli.main import cli
+from multipolar.engines.local import code_db
+from multipolar.engines.shards import NULL_PARTITION, ParquetError, code_parquet, prepare_out
 
 from ._corpus import event_multiset, ingest, quantity_multiset, records
 

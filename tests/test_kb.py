@@ -12,8 +12,14 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
-from multipolar._kb import KB_DIR, detect_format, import_trade, load_kb, read_defence_agreements
+from multipolar.cli.main import cli
+from multipolar.reference.kb import (
+    KB_DIR,
+    detect_format,
+    import_trade,
+    load_kb,
+    read_defence_agreements,
+)
 
 from .conftest import ROOT, shared_path
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar._lang import detect_language
+from multipolar.text.lang import detect_language
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
+from multipolar.cli.main import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "evaluation" / "allsides_2013_2020.jsonl"
@@ -55,7 +55,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_file(), reason=f"{CORPUS} not pr
 
 @needs_corpus
 def test_every_reference_resolves() -> None:
-    from multipolar._eval import read_gold
+    from multipolar.coding.eval import read_gold
 
     recs = read_gold(str(GOLD), shared=SHARED)
     assert len(recs) == 840

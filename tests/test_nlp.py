@@ -8,8 +8,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from multipolar._fastpos import FastAttributeRuler, FastLemmatizer, Unsupported, install  # noqa: E402
-from multipolar._nlp import MODEL, load_nlp  # noqa: E402
+from multipolar.coding.fastpos import FastAttributeRuler, FastLemmatizer, Unsupported, install  # noqa: E402
+from multipolar.coding.nlp import MODEL, load_nlp  # noqa: E402
 
 # Ordinary news sentences plus every multi-token and word-specific rule of the model's ruler
 # (gon na, got ta, let 's, c'm on, y' all, ai n't, expletive + be, 'd/'s/'ve, whitespace).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar._ontology import Ontology
+from multipolar.coding.ontology import Ontology
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ DATE = dt.date(2019, 6, 1)
 
 @pytest.fixture(scope="module")
 def code() -> Any:
-    from multipolar._coder import Coder
+    from multipolar.coding.coder import Coder
 
     coder = Coder()
 

@@ -14,11 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from multipolar._clean import clean, normalise_for_hash
-from multipolar._lang import detect_language
-from multipolar._read import (
+from multipolar.ingestion.read import (
     ReadLimits,
-    _byte_parts,
+    byte_parts,
     decode,
     read_html,
     read_jsonl_stream,
@@ -26,8 +24,10 @@ from multipolar._read import (
     read_text,
     split_text,
 )
-from multipolar._segment import segment
-from multipolar._types import Document, Rejection
+from multipolar.records import Document, Rejection
+from multipolar.text.clean import clean, normalise_for_hash
+from multipolar.text.lang import detect_language
+from multipolar.text.segment import segment
 
 FAST = settings(max_examples=200, deadline=None)
 SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -138,7 +138,7 @@ def test_split_text_loses_nothing(text: str, max_chars: int) -> None:
     st.text().map(lambda s: s.encode("utf-8", "replace")), st.integers(min_value=4, max_value=64)
 )
 def test_byte_parts_keep_every_byte_and_character(data: bytes, size: int) -> None:
-    parts = list(_byte_parts(io.BytesIO(data), size))
+    parts = list(byte_parts(io.BytesIO(data), size))
     assert b"".join(parts) == data
     assert all(len(p) <= size for p in parts)
     for p in parts:
@@ -217,7 +217,7 @@ def test_html_reader_never_raises(html: str) -> None:
 
 @pytest.fixture(scope="module")
 def coder() -> Any:
-    coder_mod = pytest.importorskip("multipolar._coder")
+    coder_mod = pytest.importorskip("multipolar.coding.coder")
     return coder_mod.default_coder()
 
 

@@ -49,7 +49,7 @@ def test_floors_never_lowered_silently() -> None:
 
 @pytest.fixture(scope="module")
 def coder() -> Any:
-    from multipolar._coder import Coder
+    from multipolar.coding.coder import Coder
 
     return Coder()
 
@@ -59,7 +59,7 @@ def test_quality_floor(scheme: str, coder: Any) -> None:
     path = SHARED / GOLD[scheme]
     if not path.exists():
         pytest.skip(f"{path} not found (set MULTIPOLAR_SHARED)")
-    from multipolar._eval import evaluate, read_gold
+    from multipolar.coding.eval import evaluate, read_gold
 
     result = evaluate(read_gold(str(path)), coder)
     failures = []

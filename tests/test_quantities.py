@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from multipolar._quantities import extract_quantities
-from multipolar._types import Mention, Quantity, Sentence
+from multipolar.coding.quantities import extract_quantities
+from multipolar.records import Mention, Quantity, Sentence
 
 # A tiny gazetteer standing in for the actor KB: enough names to tie amounts to states.
 _NAMES: dict[str, str | None] = {
@@ -300,11 +300,11 @@ def test_precheck_rejects_sentences_without_amount() -> None:
 
 def test_seed_story_with_the_actor_kb() -> None:
     """End to end with the real gazetteer: the seed story's two trade sentences."""
-    actors = pytest.importorskip("multipolar._actors")
+    actors = pytest.importorskip("multipolar.actors.kb")
     import datetime as dt
 
-    from multipolar._coder import _relative
-    from multipolar._segment import segment
+    from multipolar.coding.coder import relative
+    from multipolar.text.segment import segment
 
     text = (
         "Massive dependence on a single neighbour is a serious problem for both sides. Around 80 per "
@@ -316,7 +316,7 @@ def test_seed_story_with_the_actor_kb() -> None:
     got = [
         (q.kind, q.subject, q.partner, q.value, q.unit, q.usd_value)
         for s in segment(text)
-        for q in extract_quantities(s, _relative(found, s), "2025-09-20")
+        for q in extract_quantities(s, relative(found, s), "2025-09-20")
     ]
     assert got == [
         ("export_share", "CAN", "USA", 80.0, "percent", None),

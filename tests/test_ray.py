@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
-from multipolar._engine import code_db
+from multipolar.cli.main import cli
+from multipolar.engines.local import code_db
 
 from ._corpus import event_multiset, ingest, quantity_multiset, records
 
@@ -33,7 +33,7 @@ def test_missing_ray_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyP
 @pytest.fixture(scope="module")
 def ray_local() -> Iterator[Any]:
     pytest.importorskip("ray")
-    from multipolar._ray import ray_session
+    from multipolar.engines.ray import ray_session
 
     with ray_session(None, 2) as ray:
         yield ray
@@ -42,7 +42,7 @@ def ray_local() -> Iterator[Any]:
 @pytest.mark.slow
 @pytest.mark.timeout(400)
 def test_ray_engine_matches_local_engine(tmp_path: Path, ray_local: Any) -> None:
-    from multipolar._ray import code_db_ray
+    from multipolar.engines.ray import code_db_ray
 
     recs = records(N)
     local, remote = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
@@ -62,8 +62,8 @@ def test_code_parquet_on_ray_matches_local(tmp_path: Path, ray_local: Any) -> No
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from multipolar._parquet import code_parquet
-    from multipolar._ray import code_parquet_ray
+    from multipolar.engines.ray import code_parquet_ray
+    from multipolar.engines.shards import code_parquet
 
     recs = records(24)
     shards = tmp_path / "shards"

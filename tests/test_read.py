@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from multipolar._read import ReadLimits, decode, parse_date, read_inputs
-from multipolar._types import Document, Rejection
+from multipolar.ingestion.read import ReadLimits, decode, parse_date, read_inputs
+from multipolar.records import Document, Rejection
 
 
 def _read(*paths: str | Path) -> list[Document | Rejection]:

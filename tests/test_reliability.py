@@ -17,7 +17,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from multipolar._cli import cli
+from multipolar.cli.main import cli
 from tests.conftest import ROOT, shared_path
 
 GOOD = (
@@ -145,8 +145,8 @@ def test_long_jsonl_line_is_skipped_without_holding_it(tmp_path: Path, db: Path)
         + json.dumps({"id": "y", "text": GOOD})
         + "\n"
     )
-    from multipolar._ingest import ingest
-    from multipolar._read import ReadLimits
+    from multipolar.ingestion.ingest import ingest
+    from multipolar.ingestion.read import ReadLimits
 
     report = ingest([str(p)], db, limits=ReadLimits(max_line_bytes=100_000))
     assert (report.added, report.rejected) == (1, 1)
@@ -207,7 +207,7 @@ def _peak_rss_kib(args: list[str]) -> tuple[int, str]:
     """
     code = (
         "import re, sys\n"
-        "from multipolar._cli import cli\n"
+        "from multipolar.cli.main import cli\n"
         "try:\n"
         "    cli.main(sys.argv[1:], standalone_mode=False)\n"
         "finally:\n"

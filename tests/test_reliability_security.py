@@ -11,17 +11,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar import _store
-from multipolar._cli import cli
-from multipolar._ingest import ingest
-from multipolar._types import Coded
+from multipolar.cli.main import cli
+from multipolar.ingestion.ingest import ingest
+from multipolar.records import Coded
+from multipolar.store import database as _store
 from tests.conftest import ROOT, SAMPLE, make_event
 
 SRC = ROOT / "src" / "multipolar"
 
 
 def _serve_module() -> Any:
-    return pytest.importorskip("multipolar._serve", reason="serve is not built yet")
+    return pytest.importorskip("multipolar.web.serve", reason="serve is not built yet")
 
 
 def test_serve_binds_loopback_by_default(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

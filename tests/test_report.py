@@ -13,11 +13,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from plotly.offline import get_plotlyjs
 
-from multipolar import _store
-from multipolar._cli import cli
-from multipolar._ingest import ingest
-from multipolar._report import build_report
-from multipolar._types import Coded, Event, Quantity
+from multipolar.cli.main import cli
+from multipolar.ingestion.ingest import ingest
+from multipolar.records import Coded, Event, Quantity
+from multipolar.store import database as _store
+from multipolar.web.report import build_report
 
 from .conftest import SAMPLE
 

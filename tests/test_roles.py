@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from multipolar._events import EventCoder
-from multipolar._types import Event, Mention, Sentence
+from multipolar.coding.events.coder import EventCoder
+from multipolar.records import Event, Mention, Sentence
 from tests.conftest import summary
 
 spacy = pytest.importorskip("spacy")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar._segment import segment
+from multipolar.text.segment import segment
 
 
 @pytest.mark.parametrize(

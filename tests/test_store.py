@@ -5,9 +5,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from multipolar import _store
-from multipolar._ingest import ingest
-from multipolar._types import Coded, Event, Quantity
+from multipolar.ingestion.ingest import ingest
+from multipolar.records import Coded, Event, Quantity
+from multipolar.store import database as _store
 from tests.conftest import SAMPLE, make_event
 
 

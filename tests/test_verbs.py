@@ -1,5 +1,5 @@
 """The verb dictionary: the indexed matcher and candidate selection against the plain
-definitions (the scan of :func:`_match_seq` over every pattern of the verb's blocks)."""
+definitions (the scan of :func:`match_seq` over every pattern of the verb's blocks)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 import pytest
 
-from multipolar._verbs import (
+from multipolar.coding.verbs import (
     Element,
+    Index,
     Match,
     Pattern,
     VerbDict,
-    _Index,
-    _match_seq,
+    match_seq,
     stem_keys,
 )
 
@@ -56,7 +56,7 @@ def _reference(
                     p.size < best.size or (p.size == best.size and p.order > best.order)
                 ):
                     continue
-                if _match_seq(p.post, post) and (not p.pre or _match_seq(p.pre, pre)):
+                if match_seq(p.post, post) and (not p.pre or match_seq(p.pre, pre)):
                     best = p
     if best is not None and default is None:
         return Match(best.code, "pattern", best.size)
@@ -101,7 +101,7 @@ def test_index_matches_like_the_scan() -> None:
                 for _ in range(rng.randrange(1, 4))
             )
             elements.append(el)
-        assert _Index(tokens).match(elements) == _match_seq(elements, tokens), (elements, tokens)
+        assert Index(tokens).match(elements) == match_seq(elements, tokens), (elements, tokens)
 
 
 def test_code_matches_the_reference(verbs: VerbDict) -> None:

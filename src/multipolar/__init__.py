@@ -17,10 +17,10 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Any
 
-from ._types import Coded, Event, Mention, Quantity
+from .records import Coded, Event, Mention, Quantity
 
 if TYPE_CHECKING:
-    from ._coder import Coder, CoderConfig, extract
+    from .coding.coder import Coder, CoderConfig, extract
 
 __version__ = "0.1.0"
 
@@ -44,21 +44,21 @@ def ingest(
     paths: list[str], db: str | os.PathLike[str] = "multipolar.duckdb", date: dt.date | None = None
 ) -> Any:
     """Ingest files or folders into ``db``; returns a report with added/duplicates/rejected."""
-    from ._ingest import ingest as _ingest
+    from .ingestion.ingest import ingest as _ingest
 
     return _ingest(paths, db, date)
 
 
 def code(db: str | os.PathLike[str] = "multipolar.duckdb", workers: int | None = None) -> Any:
     """Code every uncoded article in ``db``; returns a report of what was added."""
-    from ._engine import code_db
+    from .engines.local import code_db
 
     return code_db(db, workers=workers)
 
 
 def connect(db: str | os.PathLike[str] = "multipolar.duckdb", read_only: bool = True) -> Any:
     """A DuckDB connection to the store (read-only by default), for your own SQL."""
-    from ._store import connect as _connect
+    from .store.database import connect as _connect
 
     return _connect(db, read_only=read_only)
 
@@ -73,7 +73,7 @@ def events_frame(
     skip_near_duplicates: bool = False,
 ) -> Any:
     """Events as a pandas DataFrame, with the same filters as ``multipolar events``."""
-    from ._store import EventFilter, opened, query_events
+    from .store.database import EventFilter, opened, query_events
 
     with opened(db, read_only=True) as con:
         return query_events(
@@ -85,7 +85,7 @@ def events_frame(
 def __getattr__(name: str) -> Any:
     # The coder pulls in spaCy; importing it lazily keeps `import multipolar` and the CLI fast.
     if name in ("Coder", "CoderConfig", "extract"):
-        from . import _coder
+        from .coding import coder
 
-        return getattr(_coder, name)
+        return getattr(coder, name)
     raise AttributeError(f"module 'multipolar' has no attribute {name!r}")

@@ -12,11 +12,17 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["multipolar"]):
-    from multipolar._clean import clean
-    from multipolar._lang import detect_language
-    from multipolar._read import ReadLimits, read_html, read_jsonl_stream, read_stdin, read_text
-    from multipolar._segment import segment
-    from multipolar._types import Document, Rejection
+    from multipolar.ingestion.read import (
+        ReadLimits,
+        read_html,
+        read_jsonl_stream,
+        read_stdin,
+        read_text,
+    )
+    from multipolar.records import Document, Rejection
+    from multipolar.text.clean import clean
+    from multipolar.text.lang import detect_language
+    from multipolar.text.segment import segment
 
 # Small limits, so that the splitting and over-long-line paths are reached with small inputs.
 LIMITS = ReadLimits(max_file_bytes=1 << 20, max_text_chars=1000, max_line_bytes=512)

@@ -1,0 +1,1 @@
+"""Who is named: the actor knowledge base, mention scanning, resolution at a date, coreference."""

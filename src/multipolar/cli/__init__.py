@@ -1,0 +1,1 @@
+"""The ``multipolar`` command line."""

@@ -1,0 +1,1 @@
+"""The event stage: predicates, roles and precision checks over a dependency parse."""

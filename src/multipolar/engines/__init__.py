@@ -1,0 +1,1 @@
+"""Where coding runs: local processes, Ray, Parquet shards."""

@@ -1,0 +1,1 @@
+"""Reading inputs (txt, html, jsonl) and ingesting them into the store."""

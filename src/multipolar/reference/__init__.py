@@ -1,0 +1,1 @@
+"""Slow-moving structure beside the news: alliances, dyadic trade, macro totals."""

@@ -1,0 +1,43 @@
+"""The DuckDB store: schema, migrations, atomic batches, queries."""
+
+from .database import (
+    EventFilter,
+    NewArticle,
+    StoreError,
+    connect,
+    content_hash,
+    count_uncoded,
+    existing_hashes,
+    existing_ids,
+    insert_articles,
+    near_duplicate_index,
+    near_duplicate_reason,
+    opened,
+    query_events,
+    query_quantities,
+    save_coded,
+    stats,
+    to_json_value,
+    uncoded,
+)
+
+__all__ = [
+    "EventFilter",
+    "NewArticle",
+    "StoreError",
+    "connect",
+    "content_hash",
+    "count_uncoded",
+    "existing_hashes",
+    "existing_ids",
+    "insert_articles",
+    "near_duplicate_index",
+    "near_duplicate_reason",
+    "opened",
+    "query_events",
+    "query_quantities",
+    "save_coded",
+    "stats",
+    "to_json_value",
+    "uncoded",
+]

@@ -1,0 +1,1 @@
+"""Plain-text stages: cleaning page debris, language, sentence segmentation, near-duplicates."""

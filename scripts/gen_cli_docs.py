@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 

@@ -44,7 +44,7 @@ def write_jsonl(path: Path, recs: list[dict[str, Any]]) -> Path:
 def ingest(db: Path, recs: list[dict[str, Any]], tmp: Path) -> None:
     from click.testing import CliRunner
 
-    from multipolar.cli.main import cli
+    from multipolar.cli import cli
 
     src = write_jsonl(tmp / f"{db.stem}-in.jsonl", recs)
     result = CliRunner().invoke(cli, ["ingest", "-q", "--db", str(db), str(src)])

@@ -189,6 +189,13 @@ def test_user_dictionary_overrides(tmp_path: Path) -> None:
     assert ActorKB.default().mentions("Brussels")[0].code == "EU"  # packaged data untouched
 
 
+def test_user_dictionary_with_an_unknown_kind_names_the_file(tmp_path: Path) -> None:
+    d = tmp_path / "mine.yaml"
+    d.write_text("names:\n  - {name: Ruritania, code: RUR, kind: nation}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"mine\.yaml.*Ruritania.*'nation'"):
+        ActorKB.load([d])
+
+
 def test_default_is_cached() -> None:
     # Load time is measured by bench/run.py, not asserted here (timed unit tests are flaky).
     ActorKB.default.cache_clear()

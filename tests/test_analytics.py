@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from multipolar.analytics import alignment as A
-from multipolar.cli.main import cli
+from multipolar import analytics as A
+from multipolar.cli import cli
 
 from .test_report import build_db
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from tests.conftest import SAMPLE
 
 
@@ -186,3 +189,27 @@ def test_extract_stdin_table() -> None:
         "extract", "-", "--format", "table", input="Japan and Australia signed a defence pact."
     )
     assert code == 0 and "JPN" in out and "AUS" in out
+
+
+def test_extract_jsonl_reads_gzip(tmp_path: Path) -> None:
+    p = tmp_path / "in.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "g", "text": "Japan and Australia signed a defence pact."}\n')
+    code, out, _ = run("extract", "--jsonl", str(p), "--workers", "1", "--date", "2025-01-01")
+    (line,) = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and line["id"] == "g" and line["events"][0]["date"] == "2025-01-01"
+
+
+def test_help_imports_no_heavy_library() -> None:
+    # The commands import the library when they run, so --help and usage errors stay fast.
+    code = (
+        "import sys\n"
+        "from multipolar.cli import cli\n"
+        "cli.main(['--help'], standalone_mode=False)\n"
+        "heavy = {'spacy', 'ray', 'fastapi', 'pandas', 'duckdb', 'networkx'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

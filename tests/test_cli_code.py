@@ -10,10 +10,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.coding.coder import CoderConfig
 from multipolar.engines import local as _engine
-from multipolar.engines.local import CodeReport
+from multipolar.records import CodeReport
 from multipolar.store import database as _store
 
 

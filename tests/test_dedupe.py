@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.ingestion.ingest import ingest
 from multipolar.records import Coded
 from multipolar.store import database as _store

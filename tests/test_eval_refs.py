@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.coding.eval import GoldError, read_gold
 
 CORPUS = "news/plaintext/mini.jsonl.gz"

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.engines.local import code_db
 from multipolar.engines.shards import NULL_PARTITION, ParquetError, code_parquet, prepare_out
 

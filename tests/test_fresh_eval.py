@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FRESH = ROOT / "evaluation" / "fresh_2025.jsonl"

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.reference.kb import (
     KB_DIR,
     detect_format,

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "evaluation" / "allsides_2013_2020.jsonl"

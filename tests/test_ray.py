@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.engines.local import code_db
 
 from ._corpus import event_multiset, ingest, quantity_multiset, records

@@ -6,29 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from multipolar.ingestion.read import ReadLimits, decode, parse_date, read_inputs
+from multipolar.ingestion.read import ReadLimits, decode, read_inputs
 from multipolar.records import Document, Rejection
 
 
 def _read(*paths: str | Path) -> list[Document | Rejection]:
     return list(read_inputs([str(p) for p in paths]))
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2025-03-14", "2025-03-14"),
-        ("2025-03-14T10:00:00Z", "2025-03-14"),
-        ("20080804", "2008-08-04"),
-        ("", None),
-        (None, None),
-        ("yesterday", None),
-        ("2025-02-30", None),
-    ],
-)
-def test_parse_date(value: str | None, expected: str | None) -> None:
-    got = parse_date(value)
-    assert (got.isoformat() if got else None) == expected
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from tests.conftest import ROOT, shared_path
 
 GOOD = (
@@ -207,7 +207,7 @@ def _peak_rss_kib(args: list[str]) -> tuple[int, str]:
     """
     code = (
         "import re, sys\n"
-        "from multipolar.cli.main import cli\n"
+        "from multipolar.cli import cli\n"
         "try:\n"
         "    cli.main(sys.argv[1:], standalone_mode=False)\n"
         "finally:\n"

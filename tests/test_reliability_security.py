@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.ingestion.ingest import ingest
 from multipolar.records import Coded
 from multipolar.store import database as _store

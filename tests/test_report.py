@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from plotly.offline import get_plotlyjs
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.ingestion.ingest import ingest
 from multipolar.records import Coded, Event, Quantity
 from multipolar.store import database as _store

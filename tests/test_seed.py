@@ -11,7 +11,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from tests.conftest import shared_path
 
 

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from multipolar.cli.main import cli
+from multipolar.cli import cli
 from multipolar.web.serve import create_app, is_loopback
 
 from .test_report import CAN_MEX_PACT, NO_DEAL, USA_THREAT, build_db

@@ -17,7 +17,7 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Any
 
-from .records import Coded, Event, Mention, Quantity
+from .records import Coded, CodeReport, Event, Mention, Quantity
 
 if TYPE_CHECKING:
     from .coding.coder import Coder, CoderConfig, extract
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "CodeReport",
     "Coded",
     "Coder",
     "CoderConfig",
@@ -43,14 +44,32 @@ __all__ = [
 def ingest(
     paths: list[str], db: str | os.PathLike[str] = "multipolar.duckdb", date: dt.date | None = None
 ) -> Any:
-    """Ingest files or folders into ``db``; returns a report with added/duplicates/rejected."""
+    """Read news into the store: cleaned, deduplicated, one row per article.
+
+    Parameters:
+        paths: files (``.txt``, ``.html``/``.htm``, ``.jsonl``/``.jsonl.gz``) or folders of them.
+        db: the DuckDB file; created when missing, upgraded in place when older.
+        date: the date of articles that carry none of their own.
+
+    Returns an ``IngestReport`` (``added``, ``duplicates``, ``rejected``,
+    ``near_duplicates``, ``messages``). A rejected file or line is reported with its reason
+    and logged in ``ingest_log``; the rest is still ingested.
+    """
     from .ingestion.ingest import ingest as _ingest
 
     return _ingest(paths, db, date)
 
 
 def code(db: str | os.PathLike[str] = "multipolar.duckdb", workers: int | None = None) -> Any:
-    """Code every uncoded article in ``db``; returns a report of what was added."""
+    """Code every article of ``db`` not yet coded, in batches committed atomically.
+
+    Parameters:
+        db: the DuckDB file written by :func:`ingest`.
+        workers: processes to code with (default: all cores).
+
+    Returns a ``CodeReport`` (articles, events, quantities, sentences, parsed). Resumable: an
+    interrupted run loses at most the batch in flight, and the next run goes on from there.
+    """
     from .engines.local import code_db
 
     return code_db(db, workers=workers)
@@ -72,7 +91,18 @@ def events_frame(
     until: dt.date | None = None,
     skip_near_duplicates: bool = False,
 ) -> Any:
-    """Events as a pandas DataFrame, with the same filters as ``multipolar events``."""
+    """Events as a pandas DataFrame, with the same filters as ``multipolar events``.
+
+    Parameters:
+        db: the DuckDB file.
+        actor: events whose source or target is this code (``"CAN"``, ``"EU"``).
+        dyad: events between these two codes, in either direction.
+        type: a PLOVER type (``"AGREE"``), a CAMEO code or a CAMEO root (``"03"``).
+        since, until: first and last event date to include.
+        skip_near_duplicates: leave out events of articles flagged as near-duplicates.
+
+    The filters run inside DuckDB; only the matching rows reach pandas.
+    """
     from .store.database import EventFilter, opened, query_events
 
     with opened(db, read_only=True) as con:

@@ -10,10 +10,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Modality = Literal["asserted", "intended", "threatened", "hypothetical", "reported"]
-MODALITIES: tuple[str, ...] = ("asserted", "intended", "threatened", "hypothetical", "reported")
+MODALITIES: tuple[str, ...] = get_args(Modality)
+
+# What a mention names. Dictionary rows bring country, demonym, capital, metonym, org, place,
+# group and format ("the 2+2 talks"); block hides a surface ("Washington Post"); name is a
+# user row without a kind; the scanner adds leader and role ("the Canadian prime minister");
+# the event stage marks implied parties (the locals of a target's state) and unknown ones.
+MentionKind = Literal[
+    "country", "demonym", "capital", "metonym", "org", "place", "group", "format",
+    "block", "name", "leader", "role", "implied", "unknown",
+]  # fmt: skip
+MENTION_KINDS: tuple[str, ...] = get_args(MentionKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +75,7 @@ class Mention:
     text: str
     code: str | None
     sector: str | None = None
-    kind: str = "name"  # country | demonym | capital | metonym | org | leader | role | name
+    kind: MentionKind = "name"
     person: str | None = None  # the leader's name when a person was matched
     reason: str = ""
 
@@ -95,7 +105,7 @@ class Event:
     target_text: str = ""
     reciprocal: bool = False
     negated: bool = False
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     confidence: float = 0.5
     coder: str = ""
     article_id: str | None = None
@@ -149,3 +159,29 @@ class Coded:
     quantities: list[Quantity] = field(default_factory=list)
     sentences: int = 0
     parsed: int = 0  # sentences that reached the parser (passed the actor prefilter)
+
+
+@dataclass(slots=True)
+class CodeReport:
+    """What one coding run did, whichever engine ran it (local, Ray, Parquet shards): a
+    batch's report, and the total that batches are merged into."""
+
+    articles: int = 0
+    events: int = 0
+    quantities: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    files: int = 0  # Parquet files written (shard engines only)
+
+    def add(self, coded: Coded) -> None:
+        """Count one coded article."""
+        self.articles += 1
+        self.events += len(coded.events)
+        self.quantities += len(coded.quantities)
+        self.sentences += coded.sentences
+        self.parsed += coded.parsed
+
+    def merge(self, other: CodeReport) -> None:
+        """Add another batch's counts to this total."""
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))

@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..dates import to_date
 from ..records import Coded, Event
 
 
@@ -334,9 +335,9 @@ def code_in_context(coder: _CoderLike, rec: dict[str, Any]) -> list[Event]:
     a surname on their own may name someone the article introduced before."""
     context = str(rec.get("context") or "").rstrip()
     if not context:
-        return coder.code(rec["text"], _date(rec)).events
+        return coder.code(rec["text"], to_date(rec.get("date"))).events
     offset = len(context) + len(_BREAK)
-    coded = coder.code(context + _BREAK + rec["text"], _date(rec))
+    coded = coder.code(context + _BREAK + rec["text"], to_date(rec.get("date")))
     return [e for e in coded.events if e.start >= offset]
 
 
@@ -349,18 +350,8 @@ def sentence_class(coder: _CoderLike, rec: dict[str, Any], top: Event | None) ->
     if not hasattr(coder, "sentence_code"):
         return NONE_LABEL
     sentence_coder: _SentenceCoder = coder  # type: ignore[assignment]
-    code = sentence_coder.sentence_code(rec["text"], _date(rec))
+    code = sentence_coder.sentence_code(rec["text"], to_date(rec.get("date")))
     return _pentaclass(code[:2]) if code else NONE_LABEL
-
-
-def _date(rec: dict[str, Any]) -> dt.date | None:
-    raw = str(rec.get("date") or "")
-    try:
-        if len(raw) == 8 and raw.isdigit():
-            return dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
-        return dt.date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
 
 
 def evaluate(records: Sequence[dict[str, Any]], coder: _CoderLike) -> dict[str, Any]:

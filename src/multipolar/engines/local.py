@@ -20,12 +20,11 @@ import multiprocessing as mp
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .. import store
 from ..coding.coder import Coder, CoderConfig, Item
-from ..records import Coded
+from ..records import Coded, CodeReport
 
 ArticleRow = tuple[str, str, dt.date | None]
 T = TypeVar("T")
@@ -34,22 +33,6 @@ R = TypeVar("R")
 # Batches in flight per worker: enough that a worker never waits for the parent's commit,
 # few enough that memory stays flat however large the database is.
 _AHEAD = 3
-
-
-@dataclass(slots=True)
-class CodeReport:
-    articles: int = 0
-    events: int = 0
-    quantities: int = 0
-    sentences: int = 0
-    parsed: int = 0
-
-    def add(self, coded: Coded) -> None:
-        self.articles += 1
-        self.events += len(coded.events)
-        self.quantities += len(coded.quantities)
-        self.sentences += coded.sentences
-        self.parsed += coded.parsed
 
 
 def default_workers() -> int:

@@ -23,9 +23,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..coding.coder import Coder, CoderConfig
-from ..records import Coded, Event, Quantity
-from .local import CodeReport, commit_batch, default_workers, uncoded_batches
-from .shards import ParquetReport, merge, prepare_out, shard_files
+from ..dates import to_date
+from ..records import Coded, CodeReport, Event, Quantity
+from .local import commit_batch, default_workers, uncoded_batches
+from .shards import prepare_out, shard_files
 
 INSTALL = "pip install 'multipolar[ray]'"
 
@@ -123,17 +124,11 @@ class CoderActor:
         from .local import code_batch
 
         rows = [
-            (str(i), str(t), _date(d))
+            (str(i), str(t), to_date(d))
             for i, t, d in zip(batch["id"], batch["text"], batch["date"], strict=True)
         ]
         results = code_batch(self.config, rows)
         return {"id": [aid for aid, _ in results], "coded": [_coded_to_json(c) for _, c in results]}
-
-
-def _date(value: Any) -> Any:
-    from .shards import to_date
-
-    return to_date(None if value is None or str(value) in ("", "None", "NaT") else value)
 
 
 def code_db_ray(
@@ -205,10 +200,10 @@ class ShardWriterActor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[int]]:
         from .shards import article_batches, code_and_write
 
-        total = ParquetReport()
+        total = CodeReport()
         for path in batch["path"]:
             for rows in article_batches([str(path)], self.batch_articles):
-                merge(total, code_and_write(self.config, self.out, rows))
+                total.merge(code_and_write(self.config, self.out, rows))
         return {k: [int(getattr(total, k))] for k in _REPORT_FIELDS}
 
 
@@ -224,7 +219,7 @@ def code_parquet_ray(
     config: CoderConfig | None = None,
     overwrite: bool = False,
     on_progress: Callable[[int], None] | None = None,
-) -> ParquetReport:
+) -> CodeReport:
     """Code Parquet article shards on Ray into partitioned Parquet events under ``out``.
 
     On a cluster, ``input_spec`` and ``out`` must be paths every node sees (shared storage).
@@ -233,7 +228,7 @@ def code_parquet_ray(
     config = config or CoderConfig()
     files = shard_files(input_spec)
     prepare_out(out, overwrite)
-    total = ParquetReport()
+    total = CodeReport()
     with ray_session(address, workers or default_workers()) as ray:
         n = _cluster_cpus(ray, address, workers)
         ds = ray.data.from_items([{"path": f} for f in files], override_num_blocks=len(files))
@@ -246,8 +241,8 @@ def code_parquet_ray(
             batch_format="numpy",
         )
         for row in stats.iter_rows():
-            r = ParquetReport(**{k: int(row[k]) for k in _REPORT_FIELDS})
-            merge(total, r)
+            r = CodeReport(**{k: int(row[k]) for k in _REPORT_FIELDS})
+            total.merge(r)
             if on_progress:
                 on_progress(r.articles)
     return total

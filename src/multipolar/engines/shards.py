@@ -24,7 +24,6 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,8 @@ import pyarrow.parquet as pq
 
 from .. import store
 from ..coding.coder import Coder, CoderConfig
-from ..records import EVENT_FIELDS, QUANTITY_FIELDS, Coded
+from ..dates import to_date
+from ..records import EVENT_FIELDS, QUANTITY_FIELDS, Coded, CodeReport
 
 TABLES = ("events", "quantities", "articles")
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
@@ -75,32 +75,7 @@ class ParquetError(RuntimeError):
     """Inputs or outputs cannot be used; the message says what to do."""
 
 
-@dataclass(slots=True)
-class ParquetReport:
-    articles: int = 0
-    events: int = 0
-    quantities: int = 0
-    sentences: int = 0
-    parsed: int = 0
-    files: int = 0
-
-
 # -- writing coded batches ---------------------------------------------------------------
-
-
-def to_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "to_pydatetime"):  # pandas / numpy timestamps
-        return value.to_pydatetime().date()  # type: ignore[no-any-return]
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _partition(date: dt.date | None) -> tuple[str, str]:
@@ -210,20 +185,16 @@ def prepare_out(out: str | os.PathLike[str], overwrite: bool) -> None:
 
 def code_and_write(
     config: CoderConfig, out: str, rows: Sequence[tuple[str, str, dt.date | None]]
-) -> ParquetReport:
+) -> CodeReport:
     from .local import code_batch
 
     coded = code_batch(config, rows)
-    report = ParquetReport()
+    report = CodeReport()
     report.files = write_coded(
         out, [(aid, row[2], c) for (aid, c), row in zip(coded, rows, strict=True)], Coder.label()
     )
     for _aid, c in coded:
-        report.articles += 1
-        report.events += len(c.events)
-        report.quantities += len(c.quantities)
-        report.sentences += c.sentences
-        report.parsed += c.parsed
+        report.add(c)
     return report
 
 
@@ -235,7 +206,7 @@ def code_parquet(
     config: CoderConfig | None = None,
     overwrite: bool = False,
     on_progress: Callable[[int], None] | None = None,
-) -> ParquetReport:
+) -> CodeReport:
     """Code Parquet article shards into partitioned Parquet events, on this machine."""
     import functools
 
@@ -245,22 +216,13 @@ def code_parquet(
     workers = workers or default_workers()
     files = shard_files(input_spec)
     prepare_out(out, overwrite)
-    total = ParquetReport()
+    total = CodeReport()
     task = functools.partial(code_and_write, config, str(out))
     for r in parallel_map(task, article_batches(files, batch_articles), workers, config):
-        merge(total, r)
+        total.merge(r)
         if on_progress:
             on_progress(r.articles)
     return total
-
-
-def merge(total: ParquetReport, r: ParquetReport) -> None:
-    total.articles += r.articles
-    total.events += r.events
-    total.quantities += r.quantities
-    total.sentences += r.sentences
-    total.parsed += r.parsed
-    total.files += r.files
 
 
 # -- DuckDB <-> Parquet ------------------------------------------------------------------

@@ -7,7 +7,6 @@ goes on with the next one: one bad file must never cost the rest of a batch.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import io
 import itertools
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from ..dates import to_date
 from ..records import Document, Rejection
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -93,22 +93,6 @@ class ReadLimits:
 
 
 Item = Document | Rejection
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from a record field: ISO dates, datetimes, or compact YYYYMMDD."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    s = str(value).strip()
-    m = re.match(r"^(\d{4})-?(\d{2})-?(\d{2})", s)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -298,7 +282,7 @@ def read_html(data: bytes, origin: str, limits: ReadLimits) -> Iterator[Item]:
             origin=origin if len(parts) == 1 else f"{origin}#part{n}",
             title=meta.get("title") or None,
             url=meta.get("url") or None,
-            date=parse_date(meta.get("date")),
+            date=to_date(meta.get("date")),
             source=meta.get("sitename") or meta.get("hostname") or None,
             notes=notes if len(parts) == 1 else (*notes, _part_note(n, limits.max_text_chars)),
         )
@@ -330,7 +314,7 @@ def _records(
             id=rid if single or rid is None else f"{rid}#part{n}",
             title=opt("title"),
             url=opt("url"),
-            date=parse_date(obj.get("date")),
+            date=to_date(obj.get("date")),
             source=opt("source"),
             notes=notes if single else (*notes, _part_note(n, limits.max_text_chars)),
         )

@@ -18,7 +18,6 @@ All SQL takes values as parameters; only fixed table and column names are writte
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import math
 from collections.abc import Iterator, Sequence
@@ -28,6 +27,7 @@ from typing import Any, Literal
 
 import yaml
 
+from ..dates import to_date
 from ..records import Rejection
 
 __all__ = [
@@ -88,12 +88,6 @@ def _create(conn: Any) -> None:
         conn.execute(stmt)
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
 def _float(value: Any) -> float | None:
     # YAML 1.1 reads "924.4e9" (no sign in the exponent) as a string, hence float().
     return None if value is None else float(value)
@@ -110,8 +104,8 @@ def read_defence_agreements(path: Path | None = None) -> list[dict[str, Any]]:
                 "name": e["name"],
                 "kind": e.get("kind"),
                 "parties": [str(p) for p in e["parties"]],
-                "signed": _date(e["signed"]),
-                "in_force": _date(e.get("in_force")),
+                "signed": to_date(e["signed"], strict=True),
+                "in_force": to_date(e.get("in_force"), strict=True),
                 "citation": e["source"],
                 "url": e.get("url"),
             }

@@ -5,6 +5,10 @@ function from frames to HTML. The plotly library is inlined once in ``<head>``, 
 opens offline and fetches nothing. Every figure leads back to sentences: the dyad sections list
 example sentences, and the evidence appendix (linked from the network, the tables and the
 hedging plot) keeps up to :data:`EVIDENCE_PER_DYAD` sentences for every pair shown.
+
+The page, its sections, CSS and JS are files in ``templates/`` (``report*.html``,
+``report.css``, ``report.js``, read by :mod:`.markup`); this module decides what goes in them
+and builds the figures, tables and rows.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, analytics, store
+from . import markup
 
 EVIDENCE_PER_DYAD = 20
 EVIDENCE_DYADS = 60
@@ -605,33 +610,6 @@ def _trade_table(trade: pd.DataFrame) -> str:
 # --------------------------------------------------------------------------- page
 
 
-_CSS = """
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#222;background:#fafafa}
-header{background:#1f2d3d;color:#fff;padding:18px 32px}header h1{margin:0;font-size:1.5em}
-header p{margin:4px 0 0;color:#c9d3dd}main{padding:8px 32px 40px;max-width:1400px}
-section{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:12px 20px;margin:18px 0}
-h2{font-size:1.2em;margin:6px 0 10px}h3{font-size:1.05em;margin:18px 0 6px}
-.cards{display:flex;flex-wrap:wrap;gap:12px}.card{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 16px;min-width:110px}
-.card b{display:block;font-size:1.5em}.card span{color:#666;font-size:.85em}
-table{border-collapse:collapse;width:100%;font-size:.88em;margin:6px 0}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f5f7;position:sticky;top:0}.num td:not(:first-child),td.v{white-space:nowrap}
-.sentence{font-family:Georgia,serif;color:#333}.note{color:#666;font-size:.9em}
-details{margin:4px 0}summary{cursor:pointer;padding:3px 0}details:target{background:#fffbe6}
-nav a{margin-right:14px;color:#c9d3dd}a{color:#2b6cb0}
-"""
-
-_CLICK_JS = """
-document.querySelectorAll('.js-plotly-plot').forEach(function(el){
-  el.on && el.on('plotly_click', function(ev){
-    var p = ev.points && ev.points[0]; var a = p && p.customdata;
-    if (typeof a === 'string' && a.indexOf('dyad-') === 0) { openEvidence(a); }
-  });
-});
-function openEvidence(id){ var d = document.getElementById(id); if (!d) return; d.open = true; location.hash = id; }
-window.addEventListener('hashchange', function(){ var d = document.getElementById(location.hash.slice(1)); if (d && d.tagName === 'DETAILS') d.open = true; });
-"""
-
-
 def render_report(
     data: ReportData,
     hub: str = analytics.DEFAULT_HUB,
@@ -662,64 +640,44 @@ def render_report(
     )
     generated = generated or dt.datetime.now().replace(microsecond=0)
 
-    parts: list[str] = [
-        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
-        "<meta name=viewport content='width=device-width, initial-scale=1'>",
-        f"<title>multipolar report — {_e(summ['first_date'])} to {_e(summ['last_date'])}</title>",
-        f"<style>{_CSS}</style>",
-        f"<script>{get_plotlyjs()}</script>",
-        "</head><body><header><h1>How states align: multipolar report</h1>",
-        f"<p>{_e(summ['dyadic_events'])} events between {_e(summ['actors'])} actors, "
-        f"{_e(summ['first_date'] or '–')} to {_e(summ['last_date'] or '–')}; hub {_e(hub)}. "
-        f"Generated {_e(generated.isoformat(sep=' '))} by multipolar {_e(__version__)}.</p>",
-        "<nav><a href='#summary'>Summary</a><a href='#timeline'>Timeline</a><a href='#network'>Network</a>"
-        "<a href='#dyads'>Dyads</a><a href='#hedging'>Hedging</a><a href='#trade'>Trade</a>"
-        "<a href='#evidence'>Evidence</a></nav></header><main>",
-        _summary_section(data.stats, summ),
-    ]
     if summ["dyadic_events"] == 0:
-        parts.append(
-            "<section><h2>No events yet</h2><p>Code the articles first: "
-            "<code>multipolar code --db DB</code>.</p></section>"
-        )
+        body = markup.read("report_no_events.html")
     else:
         tl = analytics.timeline(events, freq)
-        parts += [
-            f"<section id=timeline><h2>Timeline ({_e(freq)})</h2>",
-            "<p class=note>Events between two actors per period by quad class; negated events are left out, "
-            "threats count as verbal conflict.</p>",
-            _figure_html(timeline_figure(tl), "fig-timeline"),
-            "</section>",
-            "<section id=network><h2>Alignment network</h2>",
-            f"<p class=note>Edge colour: net cooperation (green cooperative, red hostile); width: number of events. "
-            f"Node colour: net cooperation with {_e(hub)}. Hover an edge's midpoint for an example sentence; "
-            "click it for all of them.</p>",
-            _figure_html(network_figure(net, pos, examples), "fig-network"),
-            "</section>",
-            _dyads_section(events, top_df, top, freq),
-            f"<section id=hedging><h2>Hedging against {_e(hub)}</h2>",
-            f"<p class=note>Net cooperation with {_e(hub)} and with everyone else, in the first and second half "
-            f"of the period. Hedging score = change with others − change with {_e(hub)}: high when an actor draws "
-            f"closer to others while relations with {_e(hub)} sour. Trends are least-squares slopes of monthly "
-            "net cooperation.</p>",
-            _figure_html(hedging_figure(hedge, hub), "fig-hedging"),
-            _hedging_table(hedge, hub)
+        body = markup.fill(
+            "report_analysis.html",
+            freq=_e(freq),
+            hub=_e(hub),
+            timeline_figure=_figure_html(timeline_figure(tl), "fig-timeline"),
+            network_figure=_figure_html(network_figure(net, pos, examples), "fig-network"),
+            dyads=_dyads_section(events, top_df, top, freq),
+            hedging_figure=_figure_html(hedging_figure(hedge, hub), "fig-hedging"),
+            hedging_table=_hedging_table(hedge, hub)
             if len(hedge)
             else "<p class=note>No actors with events.</p>",
-            "</section>",
-        ]
-    parts += [
-        "<section id=trade><h2>Trade dependence</h2>",
-        "<p class=note>Latest figure per state, partner and kind: from the news, and from the reference trade "
-        "tables when loaded.</p>",
-        _trade_table(trade),
-        "<h3>All figures found in the news</h3>",
-        _quantities_table(data.quantities),
-        "</section>",
-        _evidence_section(events, evidence_pairs),
-        f"</main><script>{_CLICK_JS}</script></body></html>",
-    ]
-    return "\n".join(parts)
+        )
+    page = markup.fill(
+        "report.html",
+        title_first=_e(summ["first_date"]),
+        title_last=_e(summ["last_date"]),
+        css=markup.read("report.css"),
+        plotlyjs=get_plotlyjs(),
+        dyadic_events=_e(summ["dyadic_events"]),
+        actors=_e(summ["actors"]),
+        first_date=_e(summ["first_date"] or "–"),
+        last_date=_e(summ["last_date"] or "–"),
+        hub=_e(hub),
+        generated=_e(generated.isoformat(sep=" ")),
+        version=_e(__version__),
+        summary=_summary_section(data.stats, summ),
+        body=body,
+        trade_table=_trade_table(trade),
+        quantities_table=_quantities_table(data.quantities),
+        evidence=_evidence_section(events, evidence_pairs),
+        js=markup.read("report.js"),
+    )
+    # The template file ends with a newline like any text file; the report never did.
+    return page.removesuffix("\n")
 
 
 def _summary_section(stats: dict[str, Any], summ: dict[str, Any]) -> str:
@@ -774,11 +732,7 @@ def _first_sentence(events: pd.DataFrame, a: str, b: str) -> str:
 
 
 def _evidence_section(events: pd.DataFrame, pairs: Sequence[tuple[str, str]]) -> str:
-    parts = [
-        "<section id=evidence><h2>Evidence: the sentences behind every pair</h2>",
-        f"<p class=note>Up to {EVIDENCE_PER_DYAD} sentences per pair, strongest first. "
-        "Use <code>multipolar events --dyad A B</code> for all of them.</p>",
-    ]
+    parts = []
     for a, b in pairs:
         examples = analytics.example_sentences(events, a, b, n=EVIDENCE_PER_DYAD)
         if not examples:
@@ -789,5 +743,6 @@ def _evidence_section(events: pd.DataFrame, pairs: Sequence[tuple[str, str]]) ->
             + _table(_SENTENCE_HEADERS, _sentence_rows(examples))
             + "</details>"
         )
-    parts.append("</section>")
-    return "".join(parts)
+    return markup.fill(
+        "report_evidence.html", per_dyad=str(EVIDENCE_PER_DYAD), pairs="".join(parts)
+    )

@@ -1,13 +1,12 @@
-"""Word classes the event stage reads: the frozen sets of lemmas, dependency labels and
-CAMEO roots that :mod:`multipolar.coding.events.coder` and :mod:`multipolar.coding.events.tree` look words up in.
+"""Word classes the event stage reads: every frozen set of lemmas, word forms, dependency
+labels and CAMEO roots that the modules of :mod:`multipolar.coding.events` look words up in.
 
-They are data, not logic, and live apart so the coder and the tree helpers share one
-definition without importing each other, and so the coder module stays readable.
+They are data, not logic, and live in one place so each list has one definition and one
+name, and so the modules that read them share it without importing each other. This module
+imports nothing from the package.
 """
 
 from __future__ import annotations
-
-from . import roles
 
 # Verbs whose complement clause carries the event.
 REPORT = frozenset(
@@ -20,8 +19,9 @@ INTENT = frozenset(
     "resolve swear".split()
 )
 WANT = frozenset("want seek hope aim try wish attempt look strive".split())
-# by word form too: the lemmatizer reads "hoped" as "hop"
-WISH = frozenset(
+# verbs of wishing by word form too (the lemmatizer reads "hoped" as "hop"): "hoped (that) X
+# would be indicted" is a wish about others, not an act
+WISH_WORD_FORMS = frozenset(
     "hope hopes hoped hoping wish wishes wished wishing expect expects expected expecting".split()
 )
 # intent verbs whose harmful complement is a threat, not a commitment to act
@@ -37,7 +37,7 @@ FRAME_NOUNS = frozenset(
 )
 # the rule lemmatizer's misreadings of verbs (it knows the noun "stag")
 LEMMA_FIX = {"stag": "stage"}
-THREAT = frozenset("threaten warn".split())
+THREAT_VERBS = frozenset("threaten warn".split())
 # a warning is a threat (CAMEO 13: "coercive or forceful warnings") only when it holds out a
 # reprisal; "warned that the economy was collapsing" is a statement (010)
 WARN = frozenset("warn caution".split())
@@ -66,7 +66,7 @@ APPEAL = frozenset(
 DEMAND = frozenset("demand order force require compel".split())
 # adjectives that behave like intent verbs: "is ready to send troops"
 INTENT_ADJ = frozenset("ready willing prepared committed determined eager keen set".split())
-_CONTROL = INTENT | WANT | THREAT | REFUSE | APPEAL | DEMAND
+_CONTROL = INTENT | WANT | THREAT_VERBS | REFUSE | APPEAL | DEMAND
 # verbs that say nothing on their own but carry a complement: "began to", "continued to"
 ASPECT = frozenset("begin start continue keep resume go move schedule set due".split())
 # verbs of a body's decision whose complement is what the body does: "the Senate voted to
@@ -148,9 +148,11 @@ SLUR = frozenset(
 HONOUR = frozenset("friend ally hero partner success victory breakthrough model".split())
 
 
-# nouns of a statement whose participle clause is what the statement does: "issued a
-# declaration demanding that X ..." is a demand by the issuer
-SPEECH_NOUNS = roles.SPEECH_NOUNS
+# nouns of a statement whose participle clause is what the statement says or does:
+# "issued a declaration demanding that X ...", "a statement saying it condemns ..."
+SPEECH_NOUNS = frozenset(
+    "statement declaration communique communiqué resolution letter message note".split()
+)
 # subjects that are no party: "an earthquake killed 30", "floods hit X"
 NATURAL = frozenset(
     "earthquake quake tremor flood floods flooding storm hurricane typhoon cyclone tornado "
@@ -208,7 +210,7 @@ CRITICAL = frozenset(
     "unacceptable misguided abuse abusive lawless cowardly incompetently".split()
 )
 
-# verb senses news prose gives PETRARCH's force verbs (see _events._simple)
+# verb senses news prose gives PETRARCH's force verbs (see :func:`multipolar.coding.events.compose.simple`)
 DISMISS = frozenset({"fire", "sack"})
 # nouns of a post someone holds: "fired his national security adviser"
 POST_NOUNS = frozenset(
@@ -229,3 +231,165 @@ MEDIUM_NOUNS = frozenset(
 )
 # the denier himself, or what is his: "denied that it / its troops ..."
 OWN = frozenset("it he she they we i its his her their our my".split())
+
+# -- the actors of a sentence (coder, parties) ---------------------------------------------
+# subjects that count people rather than name a party: "thousands protested"
+CROWD_COUNT_NOUNS = frozenset("people thousand hundred dozen".split())
+# prepositions that set a thing in a place: "any deal in Geneva would hurt Iran"
+SETTING_PREPS = frozenset("in at near inside outside across around".split())
+
+# -- roles: places, parties and the frames of verbs (roles) --------------------------------
+# prepositions that place an event rather than name a party
+LOC_PREPS = frozenset("in near outside inside across throughout within around off along".split())
+# nouns that stand for a place inside a named one: "the Iraqi city of Basra", "east of Gaza"
+PLACE_NOUNS = frozenset(
+    "city town village capital region province district area part sector suburb suburbs "
+    "outskirts state county zone territory territories border borders coast east west north "
+    "south centre center north-east north-west south-east south-west northeast northwest "
+    "southeast southwest heart street streets camp port island islands province".split()
+)
+# past participles that describe a state of the subject, not something done to it
+STATIVE_PASSIVE = frozenset(
+    "oppose commit determine prepare engage involve dedicate resolve convince interest "
+    "concern worry satisfy disappoint".split()
+)
+# verbs whose subject gets what the "from" party gives
+RECEIVE = frozenset("receive get obtain win secure accept gain".split())
+# verbs of leaving: the "from" party is the one left
+LEAVE = frozenset("withdraw retreat pull evacuate leave expel flee remove".split())
+# a complaint is about the "over/about/against" party, told to the "to" party
+COMPLAIN = frozenset("complain protest appeal".split())
+# cooperative or mutual verbs: coordinated subjects act on each other
+MUTUAL = frozenset(
+    "clash fight battle skirmish exchange negotiate meet talk agree cooperate trade "
+    "reconcile compete quarrel dispute reach sign conclude settle normalize normalise "
+    "restore resume".split()
+)
+# material conflict: coerce, assault, fight, mass violence
+VIOLENT_ROOTS = frozenset({17, 18, 19, 20})
+# the marks of a threat's condition, whose subject the threat is aimed at: "... unless Y
+# withdraws" (narrower than CONDITION_MARKS, which says what has not happened)
+THREAT_CONDITION_MARKS = frozenset("if unless until".split())
+# kinds of mention that are places: a state or a place in it
+PLACE_KINDS = frozenset({"country", "capital", "place", "metonym"})
+# places stand for the state: the same as its government when the sides are compared
+STATE_KINDS = frozenset({"country", "capital", "metonym"})
+# nouns of a border, which names a side: "on the Thai border"
+BORDER_NOUNS = frozenset("border borders frontier boundary".split())
+# prefixes of a name that say what someone stands for: "anti-Syria", "pro-Russia"
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+# verbs whose complement has not happened: "hoped X would be indicted"
+WISH_VERBS = frozenset("hope wish want expect fear like prefer".split())
+# group nouns beyond the actor table's that say which part of a state someone belongs to
+EXTRA_PARTY_NOUNS: dict[str, str] = {
+    "rebel": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+    "guerrilla": "REB",
+    "separatist": "REB",
+    "soldier": "MIL",
+    "troop": "MIL",
+    "policeman": "COP",
+    "assembly": "LEG",
+    "tribunal": "JUD",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+    "dissident": "OPP",
+    "activist": "OPP",
+    "protester": "CVL",
+    "demonstrator": "CVL",
+    "civilian": "CVL",
+    "villager": "CVL",
+    "resident": "CVL",
+    "refugee": "REF",
+    "armed groups": "REB",
+    "side": "GOV",
+    "state": "GOV",
+}
+# roots for which the place of an event in the actor's own state stands for the people there
+# ("imposed a curfew in X", "shelled villages in X"); for others it is only where it happened
+DOMESTIC_PLACE_ROOTS = frozenset({13, 14, 15, 17, 18, 19, 20})
+# clauses that only add to another: a purpose, a circumstance, a description
+ADJUNCT_DEPS = frozenset({"advcl", "relcl", "acl"})
+# nouns of a transfer whose recipient is only what a phrase is about: "arms sales to X"
+TRANSFER_NOUNS = frozenset(
+    "sale export shipment delivery transfer supply smuggling trafficking".split()
+)
+
+# -- the tree walks (tree) -----------------------------------------------------------------
+# dependencies of a plain prepositional chain under a verb ("as a sham and a violation of")
+CHAIN_DEPS = frozenset({"prep", "pobj", "conj", "appos"})
+
+# -- precision: what did not happen, or happened to no party (precision) -------------------
+# verbs whose complement is not done: "avoided signing", "refrained from striking"
+AVOID = frozenset("avoid refrain abstain shun forgo forego evade".split())
+# verbs whose complement is only permitted: "allows the Turks to carry out operations"
+PERMIT = frozenset("allow permit enable let authorize authorise empower".split())
+# verbs of opinion: what they hold will (not) happen is no event
+OPINION = frozenset(
+    "believe think expect doubt suspect feel fear guess assume reckon bet imagine predict "
+    "suppose".split()
+)
+# temporal clauses of a habitual or hypothetical "would": "when X asked, she would ..."
+WHEN_MARKS = frozenset("when whenever once".split())
+# auxiliaries of a prediction: "will", "would"
+PREDICTION_AUX = FUTURE_AUX | {"would"}
+# a belief that X can or may do something says nothing about what X did
+POSSIBILITY_AUX = frozenset("can could may might".split())
+# adjectives of ability, likelihood or reluctance: "able to strike", "leery to criticize"
+# leave their complement undone ("quick to condemn" is done and is not here)
+ABILITY = frozenset(
+    "able unable capable incapable likely unlikely leery wary reluctant hesitant loath loth "
+    "afraid".split()
+)
+# adjectives of an inference: "it is clear (to them) that X did Y" is the writer's or the
+# speaker's judgment of what X did, not a report of it
+EVIDENT = frozenset("clear obvious evident apparent plain".split())
+# verbs of a wish for one's own act: "wants to know", "needs to be vigilant"; the act, not the
+# wish, is what CAMEO codes, and a demand needs someone else to act
+SELF_WISH = frozenset("want need wish".split())
+# participles that name where a report comes from: "speaking on condition of anonymity",
+# "citing officials", "quoting a spokesman"
+ATTRIBUTION = frozenset("speak cite quote".split())
+# nouns whose participle gives their content: "a statement condemning X" reports the
+# condemnation; any other noun's participle only describes it ("jihadis fighting with X").
+# The speech nouns whose "saying ..." clause is the speaker's own words are among them.
+DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(
+    "report memo document bill law decree order motion petition appeal call proposal plan "
+    "speech interview editorial article video broadcast post tweet".split()
+)
+# adjectives of desire: "keen to show progress" is a mood; CAMEO's intent words ("ready",
+# "willing", "prepared") are not here
+DESIRE = frozenset("keen eager anxious desperate impatient hungry".split())
+# verbs whose subject undergoes the act: "X died" says no one used force unless a pattern
+# names the cause ("died of torture")
+UNDERGO = frozenset("die perish".split())
+# labels that open a scenario: "Best case: ...", "Worst-case scenario: ..."
+SCENARIO_NOUNS = frozenset(
+    "case scenario hypothetical option possibility alternative proposal idea goal hope "
+    "fear risk".split()
+)
+# subjects that are no party: natural events and accidents (NATURAL), wars as such, spans
+# of time
+NON_AGENT_NOUNS = NATURAL | frozenset(
+    "conflict war fighting violence bloodshed unrest crisis year month week day decade "
+    "century season weekend".split()
+)
+# nouns for people and groups that the role table does not hold: objects a party can be
+PERSON_NOUNS = frozenset(
+    "man men woman women child children boy girl person people individual suspect prisoner "
+    "detainee hostage captive national citizen journalist reporter worker crew sailor "
+    "fisherman tourist member official leader diplomat agent spy soldier fighter resident "
+    "family families supporter opponent critic dissident activist protester demonstrator "
+    "migrant refugee student priest group force forces army unit delegation".split()
+)
+# codes whose CAMEO reading takes a person or group as its object: detain, arrest, expel,
+# abduct
+PERSON_OBJECT_CODES = frozenset({"0841", "170", "173", "174", "181"})
+# adverbs of a habit: "The EU always seeks consensus"
+HABITUAL_ADVERBS = frozenset(
+    "always usually often routinely regularly frequently typically generally traditionally "
+    "customarily habitually".split()
+)
+# participles of a reporter's question put to the subject: "Asked about the deal, ..."
+ASKED = frozenset({"ask", "question", "press"})

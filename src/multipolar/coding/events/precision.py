@@ -29,7 +29,8 @@ News sentences name states and leaders in many clauses that report no event betw
   attribution ("speaking on condition of anonymity", "citing officials"), and the bare
   "X died", whose subject undergoes it.
 
-Everything that depends on words is a small frozen set below.
+Everything that depends on words is a small frozen set in
+:mod:`multipolar.coding.events.lexicon`.
 """
 
 from __future__ import annotations
@@ -37,74 +38,32 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import FUTURE_AUX, HYPOTHETICAL_AUX, NATURAL, RELATIVE
-from .roles import SPEECH_NOUNS, group_sector
+from .lexicon import (
+    ABILITY,
+    ASKED,
+    ATTRIBUTION,
+    AVOID,
+    DESIRE,
+    DOCUMENT_NOUNS,
+    EVIDENT,
+    HABITUAL_ADVERBS,
+    HYPOTHETICAL_AUX,
+    NATURAL,
+    NON_AGENT_NOUNS,
+    OPINION,
+    PERMIT,
+    PERSON_NOUNS,
+    POSSIBILITY_AUX,
+    PREDICTION_AUX,
+    RELATIVE,
+    SCENARIO_NOUNS,
+    SELF_WISH,
+    UNDERGO,
+    WHEN_MARKS,
+)
+from .roles import group_sector
 from .tree import is_negated
 
-# verbs whose complement is not done: "avoided signing", "refrained from striking"
-AVOID = frozenset("avoid refrain abstain shun forgo forego evade".split())
-# verbs whose complement is only permitted: "allows the Turks to carry out operations"
-PERMIT = frozenset("allow permit enable let authorize authorise empower".split())
-# verbs of opinion: what they hold will (not) happen is no event
-OPINION = frozenset(
-    "believe think expect doubt suspect feel fear guess assume reckon bet imagine predict "
-    "suppose".split()
-)
-# temporal clauses of a habitual or hypothetical "would": "when X asked, she would ..."
-_WHEN = frozenset("when whenever once".split())
-_FUTURE = FUTURE_AUX | {"would"}
-# a belief that X can or may do something says nothing about what X did
-_POSSIBLE = frozenset("can could may might".split())
-# adjectives of ability, likelihood or reluctance: "able to strike", "leery to criticize"
-# leave their complement undone ("quick to condemn" is done and is not here)
-ABILITY = frozenset(
-    "able unable capable incapable likely unlikely leery wary reluctant hesitant loath loth "
-    "afraid".split()
-)
-# adjectives of an inference: "it is clear (to them) that X did Y" is the writer's or the
-# speaker's judgment of what X did, not a report of it
-EVIDENT = frozenset("clear obvious evident apparent plain".split())
-# verbs of a wish for one's own act: "wants to know", "needs to be vigilant"; the act, not the
-# wish, is what CAMEO codes, and a demand needs someone else to act
-SELF_WISH = frozenset("want need wish".split())
-# participles that name where a report comes from: "speaking on condition of anonymity",
-# "citing officials", "quoting a spokesman"
-ATTRIBUTION = frozenset("speak cite quote".split())
-# nouns whose participle gives their content: "a statement condemning X" reports the
-# condemnation; any other noun's participle only describes it ("jihadis fighting with X").
-# The speech nouns whose "saying ..." clause is the speaker's own words are among them.
-DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(
-    "report memo document bill law decree order motion petition appeal call proposal plan "
-    "speech interview editorial article video broadcast post tweet".split()
-)
-# adjectives of desire: "keen to show progress" is a mood; CAMEO's intent words ("ready",
-# "willing", "prepared") are not here
-DESIRE = frozenset("keen eager anxious desperate impatient hungry".split())
-# verbs whose subject undergoes the act: "X died" says no one used force unless a pattern
-# names the cause ("died of torture")
-UNDERGO = frozenset("die perish".split())
-# labels that open a scenario: "Best case: ...", "Worst-case scenario: ..."
-SCENARIO_NOUNS = frozenset(
-    "case scenario hypothetical option possibility alternative proposal idea goal hope "
-    "fear risk".split()
-)
-# subjects that are no party: natural events and accidents (the event stage's own list),
-# wars as such, spans of time
-_NON_AGENT = NATURAL | frozenset(
-    "conflict war fighting violence bloodshed unrest crisis year month week day decade "
-    "century season weekend".split()
-)
-# nouns for people and groups that the role table does not hold: objects a party can be
-PERSON_NOUNS = frozenset(
-    "man men woman women child children boy girl person people individual suspect prisoner "
-    "detainee hostage captive national citizen journalist reporter worker crew sailor "
-    "fisherman tourist member official leader diplomat agent spy soldier fighter resident "
-    "family families supporter opponent critic dissident activist protester demonstrator "
-    "migrant refugee student priest group force forces army unit delegation".split()
-)
-# codes whose CAMEO reading takes a person or group as its object: detain, arrest, expel,
-# abduct
-PERSON_OBJECT_CODES = frozenset({"0841", "170", "173", "174", "181"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # years this far before the article's are background
 BACKGROUND_YEARS = 2
@@ -133,7 +92,7 @@ def unrealized(verb: Any) -> bool:
             return True  # "the idea is to make X ...", "the plan is to ..."
         if (
             t.dep_ == "advcl"
-            and any(c.lower_ in _WHEN and c.dep_ in ("advmod", "mark") for c in t.children)
+            and any(c.lower_ in WHEN_MARKS and c.dep_ in ("advmod", "mark") for c in t.children)
             and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in head.children)
         ):
             return True  # "when staff asked, she would share ...": a habit, not one act
@@ -161,18 +120,12 @@ def _evident_frame(head: Any) -> bool:
     )
 
 
-_HABITUAL = frozenset(
-    "always usually often routinely regularly frequently typically generally traditionally "
-    "customarily habitually".split()
-)
-
-
 def habitual(verb: Any) -> bool:
     """ "The EU always seeks consensus", "has agreed to freeze it many times already": a
     habit or a pattern over time is no one act on a day. (Force reported as routine, "soldiers
     routinely beat detainees", is reported abuse, which CAMEO codes; the caller decides.)"""
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in _HABITUAL:
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS:
             return True
         if (
             c.dep_ in ("npadvmod", "advmod", "dobj")
@@ -202,7 +155,7 @@ def weak_reading(source: str, code: str) -> bool:
 def _prediction(clause: Any) -> bool:
     """A clause about the future: "will", "would", "is (not) going to"."""
     for c in clause.children:
-        if c.dep_ == "aux" and c.lower_ in _FUTURE:
+        if c.dep_ == "aux" and c.lower_ in PREDICTION_AUX:
             return True
     return clause.lemma_.lower() == "go" and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
@@ -211,7 +164,7 @@ def _prediction(clause: Any) -> bool:
 
 def _possible(clause: Any) -> bool:
     """A clause of what can or may be: "it can kill", "they might strike"."""
-    return any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in clause.children)
 
 
 def scenario_label(doc: Any) -> bool:
@@ -275,7 +228,7 @@ def non_agent_subject(verb: Any) -> bool:
     """A subject that is no party: a natural event, a war as such or a span of time ("the
     earthquake is blamed", "the conflict has killed", "the new year kicked off")."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _NON_AGENT:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in NON_AGENT_NOUNS:
             return c.dep_ == "nsubj" or c.lemma_.lower() in NATURAL
         if c.dep_ == "agent" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in NATURAL for g in c.children
@@ -371,9 +324,6 @@ def self_wish(verb: Any, absorbed: Any | None) -> bool:
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
-
-
-ASKED = frozenset({"ask", "question", "press"})
 
 
 def no_act(verb: Any, source: str) -> bool:

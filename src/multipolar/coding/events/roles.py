@@ -1,7 +1,7 @@
 """Role helpers for the event stage: who is source and who is target of a coded predicate.
 
-:mod:`multipolar.coding.events.coder` finds predicates and their grammatical subject and objects; the
-conventions here refine that first guess. Each is a walk of a few tokens over the spaCy tree:
+:mod:`multipolar.coding.events.parties` finds a predicate's grammatical subject and objects;
+the conventions here refine that first guess. Each is a walk of a few tokens over the spaCy tree:
 
 * **Places are not parties** ("blocked streets in Hong Kong", "met in Zurich"): an actor that
   is only the place where something happened is never taken from a prepositional phrase as
@@ -18,7 +18,8 @@ conventions here refine that first guess. Each is a walk of a few tokens over th
 * **Conditions of a threat** ("threatened to ... unless Y withdraws") address Y.
 * **Coordinated modifiers** ("Hungarian and Romanian officials") name two parties.
 
-Everything that depends on words is a small frozen set below.
+Everything that depends on words is a small frozen set in
+:mod:`multipolar.coding.events.lexicon`.
 """
 
 from __future__ import annotations
@@ -27,36 +28,30 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-# prepositions that place an event rather than name a party
-LOC_PREPS = frozenset("in near outside inside across throughout within around off along".split())
-# nouns that stand for a place inside a named one: "the Iraqi city of Basra", "east of Gaza"
-PLACE_NOUNS = frozenset(
-    "city town village capital region province district area part sector suburb suburbs "
-    "outskirts state county zone territory territories border borders coast east west north "
-    "south centre center north-east north-west south-east south-west northeast northwest "
-    "southeast southwest heart street streets camp port island islands province".split()
+from ...records import Modality
+from .lexicon import (
+    ADJUNCT_DEPS,
+    BORDER_NOUNS,
+    COMPLAIN,
+    DOMESTIC_PLACE_ROOTS,
+    EXTRA_PARTY_NOUNS,
+    HYPOTHETICAL_AUX,
+    LEAVE,
+    LOC_PREPS,
+    MUTUAL,
+    PLACE_KINDS,
+    PLACE_NOUNS,
+    RECEIVE,
+    SPEECH_NOUNS,
+    STANCE_PREFIXES,
+    STATE_KINDS,
+    STATIVE_PASSIVE,
+    THREAT_CONDITION_MARKS,
+    THREAT_VERBS,
+    TRANSFER_NOUNS,
+    VIOLENT_ROOTS,
+    WISH_VERBS,
 )
-# past participles that describe a state of the subject, not something done to it
-STATIVE_PASSIVE = frozenset(
-    "oppose commit determine prepare engage involve dedicate resolve convince interest "
-    "concern worry satisfy disappoint".split()
-)
-# verbs whose subject gets what the "from" party gives
-RECEIVE = frozenset("receive get obtain win secure accept gain".split())
-# verbs of leaving: the "from" party is the one left
-LEAVE = frozenset("withdraw retreat pull evacuate leave expel flee remove".split())
-# a complaint is about the "over/about/against" party, told to the "to" party
-COMPLAIN = frozenset("complain protest appeal".split())
-# cooperative or mutual verbs: coordinated subjects act on each other
-MUTUAL = frozenset(
-    "clash fight battle skirmish exchange negotiate meet talk agree cooperate trade "
-    "reconcile compete quarrel dispute reach sign conclude settle normalize normalise "
-    "restore resume".split()
-)
-VIOLENT_ROOTS = frozenset({17, 18, 19, 20})
-_THREAT_VERBS = frozenset("threaten warn".split())
-CONDITION_MARKS = frozenset("if unless until".split())
-_PLACE_KINDS = frozenset({"country", "capital", "place", "metonym"})
 
 
 def locative(head: Any, top: Any | None = None) -> Any | None:
@@ -128,16 +123,13 @@ def place_under(tokens: Iterable[Any], actors: list[Any], state: bool = True) ->
     return []
 
 
-_BORDER = frozenset("border borders frontier boundary".split())
-
-
 def border_side(head: Any) -> bool:
     """ "on the Thai border": a border names a side, the place may lie on the other. Not
     "closed the Georgian border", where the border is what is acted on."""
     b = head.head
     return bool(
         head.dep_ in ("amod", "compound")
-        and b.lemma_.lower() in _BORDER
+        and b.lemma_.lower() in BORDER_NOUNS
         and b.dep_ == "pobj"
         and b.head.lower_ in LOC_PREPS | {"on", "at", "to", "from"}
     )
@@ -207,7 +199,7 @@ def condition_subject(verbs: Iterable[Any]) -> Any | None:
             seen.add(host.i)
             for c in host.children:
                 if c.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children
+                    m.dep_ == "mark" and m.lower_ in THREAT_CONDITION_MARKS for m in c.children
                 ):
                     for s in c.children:
                         if s.dep_ in ("nsubj", "nsubjpass"):
@@ -316,7 +308,7 @@ def fallback_target(
                                 return g
     if root in VIOLENT_ROOTS or root == 13:
         # for a threat, only the threatened act's own place: "to impose a curfew in X"
-        hosts = [v for v in verbs if v.lemma_.lower() not in _THREAT_VERBS] if root == 13 else verbs
+        hosts = [v for v in verbs if v.lemma_.lower() not in THREAT_VERBS] if root == 13 else verbs
         return [a for a in place_under(hosts, actors) if a.head.i not in excluded]
     return []
 
@@ -349,15 +341,12 @@ def _subject_unnamed(verb: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children)
 
 
-_STANCE = frozenset({"anti", "pro"})
-
-
 def stance_modifier(head: Any, tokens: frozenset[int]) -> bool:
     """ "an anti-Syria journalist", "pro-Russia rebels": the name says what someone stands
     for or against, not who they are."""
     doc = head.doc
     first = min(tokens) if tokens else head.i
-    if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in _STANCE:
+    if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in STANCE_PREFIXES:
         return True
     low: str = doc[first].lower_
     return low.startswith(("anti-", "pro-"))
@@ -375,13 +364,6 @@ def one_sided_fallback(events: list[Any]) -> list[Any]:
     return [max(events, key=lambda e: e.confidence)]
 
 
-# nouns of a statement whose participle clause is what the statement says or does:
-# "issued a declaration demanding that X ...", "a statement saying it condemns ..."
-SPEECH_NOUNS = frozenset(
-    "statement declaration communique communiqué resolution letter message note".split()
-)
-
-
 def speech_clause(tok: Any) -> bool:
     """ "saying ..." in "X issued a statement saying ...": the clause is X's own words."""
     return bool(
@@ -393,19 +375,14 @@ def speech_clause(tok: Any) -> bool:
     )
 
 
-# verbs whose complement has not happened: "hoped X would be indicted"
-_WISH = frozenset("hope wish want expect fear like prefer".split())
-_MODAL = frozenset("would could might may should".split())
-
-
-def actual(verb: Any, modality: str) -> bool:
+def actual(verb: Any, modality: Modality) -> bool:
     """Whether a predicate states something that happened (or is plainly announced), as
     opposed to a wish, a possibility or background in a relative clause."""
     if modality not in ("asserted", "reported", "intended", "threatened"):
         return False
     t = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
             return False
         if speech_clause(t):
             # "issued a statement saying it condemns ...": what the statement says is said
@@ -415,7 +392,7 @@ def actual(verb: Any, modality: str) -> bool:
             return False
         if t.head.i == t.i:
             return True
-        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in _WISH:
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in WISH_VERBS:
             return False
         if t.dep_ not in ("xcomp", "ccomp", "conj"):
             return True
@@ -478,38 +455,8 @@ def ethnic_resident(actor: Any, actors: list[Any]) -> Any:
 
 
 # -- domestic dyads ----------------------------------------------------------------------------
-# group nouns beyond the actor table's that say which part of a state someone belongs to
-_EXTRA_PARTY_NOUNS: dict[str, str] = {
-    "rebel": "REB",
-    "militant": "REB",
-    "insurgent": "REB",
-    "guerrilla": "REB",
-    "separatist": "REB",
-    "soldier": "MIL",
-    "troop": "MIL",
-    "policeman": "COP",
-    "assembly": "LEG",
-    "tribunal": "JUD",
-    "judge": "JUD",
-    "prosecutor": "JUD",
-    "dissident": "OPP",
-    "activist": "OPP",
-    "protester": "CVL",
-    "demonstrator": "CVL",
-    "civilian": "CVL",
-    "villager": "CVL",
-    "resident": "CVL",
-    "refugee": "REF",
-    "armed groups": "REB",
-    "side": "GOV",
-    "state": "GOV",
-}
-# places stand for the state: the same as its government when the sides are compared
-_STATE_KINDS = frozenset({"country", "capital", "metonym"})
-
-
 def _noun_sector(noun: Any) -> str | None:
-    from ...actors.kb import ROLE_NOUNS
+    from ...actors.words import ROLE_NOUNS
 
     words = [noun.lower_, noun.lemma_.lower()]
     comps = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
@@ -519,11 +466,11 @@ def _noun_sector(noun: Any) -> str | None:
             if hit:
                 return hit
     for w in words:
-        hit = ROLE_NOUNS.get(w) or _EXTRA_PARTY_NOUNS.get(w)
+        hit = ROLE_NOUNS.get(w) or EXTRA_PARTY_NOUNS.get(w)
         if hit:
             return hit
     for comp in comps:
-        hit = ROLE_NOUNS.get(comp) or _EXTRA_PARTY_NOUNS.get(comp)
+        hit = ROLE_NOUNS.get(comp) or EXTRA_PARTY_NOUNS.get(comp)
         if hit:
             return hit
     return None
@@ -568,16 +515,11 @@ def party_sector(actor: Any) -> str:
             return "CVL"
         if h.dep_ == "pobj" and not is_locative(h):
             return "GRP"  # "the Albanians of X": a group of X's, not its government
-    if m.kind in _STATE_KINDS and is_locative(h):
+    if m.kind in STATE_KINDS and is_locative(h):
         return "CVL"
-    if m.kind in _STATE_KINDS or m.kind in ("leader", "role"):
+    if m.kind in STATE_KINDS or m.kind in ("leader", "role"):
         return "GOV"
     return "NAME:" + str(m.text).lower()
-
-
-# roots for which the place of an event in the actor's own state stands for the people there
-# ("imposed a curfew in X", "shelled villages in X"); for others it is only where it happened
-DOMESTIC_PLACE_ROOTS = frozenset({13, 14, 15, 17, 18, 19, 20})
 
 
 def own_place(source: Any, target: Any, root: int) -> bool:
@@ -586,7 +528,7 @@ def own_place(source: Any, target: Any, root: int) -> bool:
     return (
         root not in DOMESTIC_PLACE_ROOTS
         and source.mention.code == target.mention.code
-        and target.mention.kind in _STATE_KINDS | {"place"}
+        and target.mention.kind in PLACE_KINDS
         and is_locative(target.head)
         and party_sector(target) == "CVL"  # not "forces in X": a group there is a party
     )
@@ -629,9 +571,6 @@ def _subject_of(verb: Any) -> Any | None:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return c
     return None
-
-
-ADJUNCT_DEPS = frozenset({"advcl", "relcl", "acl"})
 
 
 def adjunct(verb: Any) -> bool:
@@ -716,11 +655,6 @@ def prep_hops(tok: Any, top: Any) -> int:
     return n
 
 
-_TRANSFER_NOUNS = frozenset(
-    "sale export shipment delivery transfer supply smuggling trafficking".split()
-)
-
-
 def transfer_topic(tok: Any) -> bool:
     """True for the recipient of a transfer that is only what a phrase is about:
     "an inquiry into arms sales to X" (but not "condemned arms sales to X")."""
@@ -730,4 +664,4 @@ def transfer_topic(tok: Any) -> bool:
     if tok.dep_ != "pobj" or prep.lower_ != "to":
         return False
     noun = prep.head
-    return noun.lemma_.lower() in _TRANSFER_NOUNS and noun.dep_ in ("pobj", "pcomp")
+    return noun.lemma_.lower() in TRANSFER_NOUNS and noun.dep_ in ("pobj", "pcomp")

@@ -3,9 +3,10 @@ predicate's subject, agent and objects, its negation and modality, and place or 
 actors attached to the parse, plus the small records (:class:`Actor`, :class:`Pred`)
 they pass around.
 
-They hold no state and never call back into :class:`multipolar.coding.events.coder.EventCoder`; they
-live apart so the coder module stays small. This module must not import
-:mod:`multipolar.coding.events.coder`.
+They hold no state and never call back into the other steps of the stage
+(:mod:`~multipolar.coding.events.predicates`, :mod:`~multipolar.coding.events.compose`,
+:mod:`~multipolar.coding.events.parties`, :class:`~multipolar.coding.events.coder.EventCoder`);
+this module must import none of them.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ...records import Event, Mention
+from ...records import Event, Mention, Modality
 from ..verbs import Match
 from . import roles
 from .lexicon import (
     AIRCRAFT,
     APPEAL,
+    CHAIN_DEPS,
     CLAUSE,
     CONDITION_MARKS,
     DEMAND,
@@ -66,7 +68,7 @@ class Pred:
     code: str
     match: Match
     negated: bool
-    modality: str
+    modality: Modality
     target_tok: Any | None = None  # the object of an appeal: "urged X to ..."
     absorbed: Any | None = None  # the complement verb now part of this event
     reported_by: Any | None = None
@@ -414,15 +416,11 @@ def agent_of(verb: Any) -> Any | None:
         if t.i <= verb.i or t.lower_ != "by" or t.dep_ not in ("prep", "agent"):
             continue
         h = t.head
-        while h.i != verb.i and h.dep_ in _CHAIN_DEPS and h.pos_ in ("NOUN", "PROPN", "ADP"):
+        while h.i != verb.i and h.dep_ in CHAIN_DEPS and h.pos_ in ("NOUN", "PROPN", "ADP"):
             h = h.head
         if h.i == verb.i:
             return next((g for g in t.children if g.dep_ == "pobj"), None)
     return None
-
-
-# dependencies of a plain prepositional chain under a verb ("as a sham and a violation of")
-_CHAIN_DEPS = frozenset({"prep", "pobj", "conj", "appos"})
 
 
 def object_of(verb: Any) -> Any | None:
@@ -592,7 +590,7 @@ def is_negated(tok: Any) -> bool:
     return False
 
 
-def modality_of(tok: Any) -> str:
+def modality_of(tok: Any) -> Modality:
     if nominal_event(tok):
         return "intended" if _prospective(tok) else "asserted"
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}

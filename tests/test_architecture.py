@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-PKG = Path(__file__).resolve().parents[1] / "src" / "multipolar"
+from tests.helpers import ROOT
+
+PKG = ROOT / "src" / "multipolar"
 
 # What each top-level part may import from the package (besides itself).
 ALLOWED: dict[str, set[str]] = {

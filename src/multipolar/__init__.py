@@ -8,7 +8,9 @@ The public Python API::
     multipolar.code(db="news.duckdb")
     df = multipolar.events_frame("news.duckdb", actor="CAN")
 
-Everything else lives in private modules and may change between versions.
+The public API is ``__all__``. The subpackages (``text``, ``ingestion``, ``actors``, ``coding``,
+``store``, ``engines``, ``analytics``, ``web``, ``cli``; see docs/architecture.md) are internal
+and may change between versions.
 """
 
 from __future__ import annotations

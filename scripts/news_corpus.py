@@ -214,6 +214,23 @@ def _check(rec: dict[str, Any]) -> str | None:
     return None
 
 
+def _plover(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each event's PLOVER type from the project's CAMEO->PLOVER table, not the coder's
+    memory of it (roots 01-02 have none); a coder's differing choice is kept beside it."""
+    from multipolar.coding.ontology import Ontology
+
+    onto = Ontology.default()
+    out = []
+    for ev in events:
+        ev = dict(ev)
+        table = onto.info(str(ev["cameo"])).plover
+        if ev.get("plover") != table:
+            ev["plover_coder"] = ev.get("plover")
+        ev["plover"] = table
+        out.append(ev)
+    return out
+
+
 def merge(args: argparse.Namespace) -> None:
     items = [json.loads(x) for x in (OUT_DIR / "items.jsonl").read_text("utf-8").splitlines()]
     labels = _read_labels(args.labels)
@@ -225,7 +242,7 @@ def merge(args: argparse.Namespace) -> None:
         out.append(
             {
                 "id": it["id"],
-                "events": lab["events"],
+                "events": _plover(lab["events"]),
                 "no_event": lab.get("no_event") if not lab["events"] else None,
                 "coder": lab.get("coder", ""),
                 "note": lab.get("note", ""),

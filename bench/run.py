@@ -257,6 +257,21 @@ def table(runs: list[Run], base: Run | None) -> str:
     return "\n".join(lines)
 
 
+# Sections written by hand (a profile of the pipeline) that a new run keeps, from the first
+# such heading to the end of the file.
+KEPT_HEADINGS = ("## Profile",)
+
+
+def _kept_sections(path: Path) -> str:
+    """The hand-written tail of the results file at ``path`` ("" when there is none)."""
+    try:
+        old = path.read_text("utf-8")
+    except OSError:
+        return ""
+    starts = [old.find("\n" + h) for h in KEPT_HEADINGS if old.find("\n" + h) >= 0]
+    return old[min(starts) :] if starts else ""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -316,7 +331,9 @@ def main() -> None:
         for a, b in ((main_ex, g_ex), (main_code, g_code)):
             pa, pb = 1000 * a.wall_s / a.articles, 1000 * b.wall_s / b.articles
             text.append(f"| {a.name} | {pa:.1f} | {pb:.1f} | {pb / pa:.2f} |")
-    Path(args.out).write_text("\n".join(text) + "\n", encoding="utf-8")
+    out = Path(args.out)
+    kept = _kept_sections(out)
+    out.write_text("\n".join(text) + "\n" + kept, encoding="utf-8")
     print("\n".join(text))
 
 

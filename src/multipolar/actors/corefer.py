@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Mention
+from .spans import SpanIndex
 
 # a capitalised name of two to four words after a role: "Alexei Navalny", "Jen Psaki"
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ]*(?:['’\-][A-Za-zà-ÿ][a-zà-ÿ]*)*)"  # "O'Brien", "Al-Assad"
@@ -137,7 +138,11 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if named is None:
             out.append(m)
             continue
-        inside = [o for o in ordered[k + 1 :] if o.start < named.end]
+        # ``ordered`` is by start, so the mentions inside are the run right after ``m``
+        stop = k + 1
+        while stop < len(ordered) and ordered[stop].start < named.end:
+            stop += 1
+        inside = ordered[k + 1 : stop]
         if not _may_swallow(m, named, inside):
             out.append(m)
             continue
@@ -172,6 +177,7 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     )
     add: list[Mention] = []
     drop: set[int] = set()
+    spans = SpanIndex((m.start, m.end) for m in out)
     for hit in pattern.finditer(text):
         sur = hit.group(1)
         src = first[sur]
@@ -181,7 +187,11 @@ def repeated_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             or (sur in _MONTHS and _date_use(text, hit.start(), hit.end()))
         ):
             continue
-        over = [k for k, m in enumerate(out) if m.start < hit.end() and hit.start() < m.end]
+        over = [
+            k
+            for k in spans.near(hit.start(), hit.end())
+            if out[k].start < hit.end() and hit.start() < out[k].end
+        ]
         if any(not _same_person(out[k], sur, text) for k in over):
             continue  # a known actor or someone else's title
         drop.update(over)  # "Senator Graham", which the KB titled but could not place

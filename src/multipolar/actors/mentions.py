@@ -6,6 +6,10 @@ titled leader ("Canadian Prime Minister Mark Carney", "Japan's foreign ministry"
 administrations and governments ("the Bush administration"), US legislators by title or party
 tag, then the outermost spans win and later surnames of persons named in full are added
 (:func:`.corefer.repeated_names`).
+
+A pass that asks which mentions a hit overlaps looks them up by position
+(:class:`.spans.SpanIndex`) rather than walking all of them, so a long document (a 2,000,000
+character part) costs time linear in its length.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ..records import Mention, MentionKind
 from .corefer import repeated_names
 from .index import ActorIndex
 from .resolve import Resolver
+from .spans import SpanIndex
 from .words import (
     ENVOY_TO,
     GOVT_RE,
@@ -91,6 +96,7 @@ class MentionScanner:
         if not TITLE_RE.search(text):
             return base
         by_start = {m.start: i for i, m in enumerate(base)}
+        spans = SpanIndex((m.start, m.end) for m in base)
         add: list[Mention] = []
         for t in TITLE_RE.finditer(text):
             name_at = t.end()
@@ -104,6 +110,7 @@ class MentionScanner:
                             m = replace(m, code=found[0], sector=found[1], reason=found[2])
                             m = replace(m, kind="leader")
                     base[i] = replace(m, start=t.start(), text=text[t.start() : m.end])
+                    spans.add(i, t.start(), m.end)
                 continue
             if not OPEN_TITLE.fullmatch(t.group(1)):
                 continue
@@ -111,7 +118,9 @@ class MentionScanner:
             if person is None:
                 continue
             end = name_at + len(person)
-            if any(m.start < end and t.start() < m.end for m in base):
+            if any(
+                base[k].start < end and t.start() < base[k].end for k in spans.near(t.start(), end)
+            ):
                 continue  # the "name" is a known place or org ("President Obama's Washington")
             found = self.resolver.titled_person(person, t.group(1), day)
             code, sector, reason = found or (
@@ -133,12 +142,14 @@ class MentionScanner:
         government" / "the regime" alone -> a code-None GOV mention (a party, state unknown)."""
         add: list[Mention] = []
         starts = [m.start for m in ms]
+        spans = SpanIndex((m.start, m.end) for m in ms)
         for g in GOVT_RE.finditer(text):
             lo, hi = g.start(), g.end()
             k = bisect.bisect_left(starts, hi)
             if k and ms[k - 1].end > lo:
                 # A leader mention just before: "Trump administration" -> one GOV mention.
-                for i, m in enumerate(ms):
+                for i in spans.near(g.start(1), g.start(1)) if g.group(1) else ():
+                    m = ms[i]
                     if (
                         g.group(1)
                         and m.kind == "leader"
@@ -155,6 +166,7 @@ class MentionScanner:
                             kind="role",
                             reason=f"{m.reason} + {g.group(2).lower()!r}",
                         )
+                        spans.add(i, ms[i].start, ms[i].end)
                 continue
             if g.group(1):
                 found = self.resolver.titled_person(g.group(1), "President", day)
@@ -196,37 +208,41 @@ class MentionScanner:
         """US legislators and caucuses named by title or party tag (see ``US_LEG_TITLE_RE``)."""
         add: list[Mention] = []
 
-        def free(lo: int, hi: int) -> bool:
-            return not any(m.start < hi and lo < m.end for m in [*ms, *add])
+        def legislator(lo: int, hi: int, person: str | None, why: str) -> Mention:
+            return Mention(lo, hi, text[lo:hi], "USA", "LEG", "leader", person, why)
 
-        def legislator(lo: int, hi: int, person: str | None, why: str) -> None:
-            add.append(Mention(lo, hi, text[lo:hi], "USA", "LEG", "leader", person, why))
-
+        spans = SpanIndex((m.start, m.end) for m in ms)
+        by_end: dict[int, list[int]] = {}
+        for i, m in enumerate(ms):
+            by_end.setdefault(m.end, []).append(i)
         absorbed: set[int] = set()
         for t in US_LEG_TITLE_RE.finditer(text):
             person = _person_at(US_NAME_RE, text, t.end())
             if person is None:
                 continue
             end = t.end() + len(person)
-            if any(m.start < end and t.end() < m.end and m.code for m in ms):
+            near = spans.near(t.start(), end)
+            if any(ms[i].start < end and t.end() < ms[i].end and ms[i].code for i in near):
                 continue  # the name is a person the KB knows: it keeps its own reading
             # the title's own words ("Senate" in "Senate Majority Leader X") and an unresolved
             # reading of the name ("shares the surname of ...") give way to the legislator
-            inside = [i for i, m in enumerate(ms) if t.start() <= m.start and m.end <= end]
+            inside = [i for i in near if t.start() <= ms[i].start and ms[i].end <= end]
             if any(ms[i].code not in (None, "USA") for i in inside):
                 continue
             absorbed.update(inside)  # "Senate" in "Senate Majority Leader X" is the title
             title = text[t.start() : t.end()].strip()
-            demonym = next(
+            # a demonym right before the title, only white space between
+            gap = t.start()
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            demonym = min(
                 (
                     i
-                    for i, m in enumerate(ms)
-                    if m.kind == "demonym"
-                    and m.code
-                    and m.end <= t.start()
-                    and not text[m.end : t.start()].strip()
+                    for at in range(gap, t.start() + 1)
+                    for i in by_end.get(at, ())
+                    if ms[i].kind == "demonym" and ms[i].code
                 ),
-                None,
+                default=None,
             )
             if demonym is not None:
                 # "Philippine Sen. X", "Australian Senator X": the demonym names the state
@@ -245,21 +261,35 @@ class MentionScanner:
                     )
                 )
                 continue
-            legislator(t.start(), end, person, f"title {title!r}: a member of the US Congress")
+            add.append(
+                legislator(t.start(), end, person, f"title {title!r}: a member of the US Congress")
+            )
         if absorbed:
             ms = [m for i, m in enumerate(ms) if i not in absorbed]
+        # the spans taken so far, ``ms`` and ``add``, filed by position for ``free``
+        taken = [*ms, *add]
+        spans = SpanIndex((m.start, m.end) for m in taken)
+
+        def free(lo: int, hi: int) -> bool:
+            return not any(taken[k].start < hi and lo < taken[k].end for k in spans.near(lo, hi))
+
+        def take(m: Mention) -> None:
+            add.append(m)
+            taken.append(m)
+            spans.add(len(taken) - 1, m.start, m.end)
+
         for t in US_PARTY_RE.finditer(text):
-            nm = re.search(
-                r"((?:[A-Z][a-zà-ÿ'’\-]+\s+){0,2}[A-Z][a-zà-ÿ'’\-]+)$", text[: t.start()]
-            )
+            nm = _name_before(text, t.start())
             if nm is None or nm.group(1).split()[0] in NOT_NAME:
                 continue
             lo = nm.start(1)
             if free(lo, t.end()):
-                legislator(lo, t.end(), nm.group(1), "party tag (R-/D-state): a US legislator")
+                take(
+                    legislator(lo, t.end(), nm.group(1), "party tag (R-/D-state): a US legislator")
+                )
         for g in US_GROUP_RE.finditer(text):
             if free(g.start(), g.end()):
-                add.append(
+                take(
                     Mention(
                         g.start(),
                         g.end(),
@@ -387,6 +417,24 @@ def _bounded(text: str, start: int, end: int) -> bool:
             return False
         # "U.S." ends in a dot; "US-led" is fine, "Mali-based" too.
     return True
+
+
+# up to three capitalised words that end right before a party tag: "Darrell Issa (R-Calif.)"
+_NAME_BEFORE = re.compile(r"((?:[A-Z][a-zà-ÿ'’\-]+\s+){0,2}[A-Z][a-zà-ÿ'’\-]+)$")
+# a character no word or gap of ``_NAME_BEFORE`` holds: no match reaches back across it
+_NOT_IN_NAME = re.compile(r"[^A-Za-zà-ÿ'’\-\s]")
+
+
+def _name_before(text: str, at: int) -> re.Match[str] | None:
+    """``_NAME_BEFORE`` searched in ``text[:at]``, with the same match and offsets, but only
+    over the last few hundred characters: a match cannot start before the last character
+    that no name holds, so a window holding one such character gives the same answer."""
+    width = 256
+    while True:
+        lo = max(0, at - width)
+        if lo == 0 or _NOT_IN_NAME.search(text, lo, at):
+            return _NAME_BEFORE.search(text, lo, at)
+        width *= 4
 
 
 def _person_at(name_re: re.Pattern[str], text: str, at: int) -> str | None:

@@ -430,9 +430,25 @@ _NAME_LIKE_CAPITALS = {
 
 def _name_like_capital(text: str, start: int, end: int) -> tuple[str, str, str] | None:
     state = _NAME_LIKE_CAPITALS[text[start:end]]
-    if re.search(state, text):
+    if _names_state(text, state):
         return None
     return ("", "drop", "a capital's name, in a text that never names its state")
+
+
+# Whether the text names a state, remembered for the last text: a long text that says
+# "Victoria" a thousand times and never "Seychelles" is read through once, not a thousand times.
+_NAMED_STATES: tuple[str, dict[str, bool]] = ("", {})
+
+
+def _names_state(text: str, state: str) -> bool:
+    global _NAMED_STATES
+    last, seen = _NAMED_STATES  # one read, so a thread coding another text cannot mix them
+    if last is not text:
+        seen = {}
+        _NAMED_STATES = (text, seen)
+    if state not in seen:
+        seen[state] = re.search(state, text) is not None
+    return seen[state]
 
 
 _CONTEXT: dict[str, _Rule] = {

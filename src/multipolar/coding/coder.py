@@ -15,7 +15,9 @@ quantities  sentences, mentions          money and shares linked to states
 =========== ============================ ==========================================
 
 The prefilter is what makes the coder fast: a sentence that names fewer than one actor
-cannot hold an event between states, so it is never parsed.
+cannot hold an event between states, so it is never parsed. Of the rest, a sentence none of
+whose words the verb dictionary could read as a predicate, and a question, are not parsed
+either (:mod:`.triggers`, which proves that this changes no event).
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..actors.kb import ActorKB
 from ..records import Coded, Event, Mention, Sentence
 from ..text.segment import segment
 from .events.coder import EventCoder
 from .quantities import extract_quantities
+
+if TYPE_CHECKING:
+    from .triggers import Triggers
 
 CODER_NAME = "multipolar"
 # Bumped whenever the events coded from the same text change, so that a database says which
@@ -120,6 +125,9 @@ class Coder:
             )
         self.kb = kb
         self._nlp = nlp
+        # the word-form test of which sentences need a parse: None until built, False
+        # where the pipeline or event coder is one it cannot bound
+        self._triggers: Triggers | Literal[False] | None = None
         self.event_coder = event_coder or EventCoder(
             one_sided_disapproval=self.config.one_sided_disapproval
         )
@@ -204,9 +212,8 @@ class Coder:
             for sent, rel in zip(sentences, per_sentence, strict=True):
                 if any(m.code for m in rel):
                     jobs.append((k, sent, rel))
-        docs = self.nlp.pipe(
-            (sent.text for _k, sent, _rel in jobs), batch_size=self.config.batch_size
-        )
+        jobs, inputs = self._provable(jobs)
+        docs = self.nlp.pipe(inputs, batch_size=self.config.batch_size)
         last_k = -1
         for (k, sent, rel), doc in zip(jobs, docs, strict=True):
             item, _s, _p, coded = pending[k]
@@ -217,6 +224,40 @@ class Coder:
                 coded.events.append(self._stamp(ev, sent, item))
         for _item, _s, _p, coded in pending:
             yield coded
+
+    def _provable(
+        self, jobs: list[tuple[int, Sentence, list[Mention]]]
+    ) -> tuple[list[tuple[int, Sentence, list[Mention]]], list[Any]]:
+        """The candidate ``jobs`` whose parse may change what is coded, and what to give the
+        parser for each (a text, or the text already tokenized): those that may hold a
+        predicate, and those whose salient actor a parsed next sentence may read (see
+        :mod:`.triggers`). The others are not parsed; their events are none either way."""
+        triggers = self._get_triggers()
+        texts = [sent.text for _k, sent, _rel in jobs]
+        if triggers is None or not jobs:
+            return jobs, texts
+        from .triggers import parse_mask
+
+        tokenized = [triggers.tokenizer(t) for t in texts]
+        mask = parse_mask([(k, sent.index) for k, sent, _rel in jobs], texts, tokenized, triggers)
+        kept = [i for i, keep in enumerate(mask) if keep]
+        return [jobs[i] for i in kept], [tokenized[i] for i in kept]
+
+    def _get_triggers(self) -> Triggers | None:
+        # Only the stock event coder is bounded by the trigger words; a subclass may code
+        # from anything.
+        if self._triggers is False:
+            return None
+        if self._triggers is None:
+            self._triggers = False
+            if type(self.event_coder) is EventCoder:
+                from .triggers import Triggers, Unsupported
+
+                try:
+                    self._triggers = Triggers(self.nlp, self.event_coder.verbs)
+                except (Unsupported, AttributeError):
+                    self._triggers = False
+        return self._triggers or None
 
     def _new_article(self) -> None:
         # The event coder carries the last sentence's salient actor to resolve a leading

@@ -78,6 +78,19 @@ def _atom(name: str, value: Any) -> Atom:
     return lambda v, _s: v == want
 
 
+def _atom_set(name: str, value: Any) -> tuple[frozenset[int], bool] | None:
+    """The same test as ``_atom(name, value)`` as (values, negated): it holds when a value
+    is in the set, or not in it when negated; None for a regular expression."""
+    if isinstance(value, dict):
+        ((op, arg),) = value.items()
+        if op in ("IN", "NOT_IN"):
+            return frozenset(get_string_id(v) for v in arg), op == "NOT_IN"
+        return None
+    if name in _STRING_ATTRS:
+        return frozenset({get_string_id(value)}), False
+    return frozenset({int(value)}), False
+
+
 @dataclass(frozen=True, slots=True)
 class _Window:
     """One multi-token pattern of a rule: its token tests and the token it sets."""
@@ -118,6 +131,7 @@ class FastAttributeRuler:
         self._class_bits: list[list[tuple[bool, ...]]] = []  # per column: class id -> results
         self._cache: dict[tuple[int, ...], _Entry] = {}
         self._loaded = False
+        self.source: Any = None  # the ruler compiled, for readers of its rules (triggers)
 
     def load(self, ruler: Any) -> None:
         """Compile ``ruler`` (a loaded ``AttributeRuler``); raises :class:`Unsupported`."""
@@ -125,6 +139,7 @@ class FastAttributeRuler:
         col_of: dict[str, int] = {}
         atoms: list[list[Atom]] = []
         atom_ref: list[tuple[int, int]] = []
+        sets: list[list[tuple[frozenset[int], bool] | None]] = []
 
         def token_test(spec: dict[str, Any]) -> tuple[int, ...]:
             ids = []
@@ -134,10 +149,12 @@ class FastAttributeRuler:
                 if name not in col_of:
                     col_of[name] = len(atoms)
                     atoms.append([])
+                    sets.append([])
                 c = col_of[name]
                 ids.append(len(atom_ref))
                 atom_ref.append((c, len(atoms[c])))
                 atoms[c].append(_atom(name, value))
+                sets[c].append(_atom_set(name, value))
             return tuple(ids)
 
         singles: list[tuple[int, tuple[int, ...]]] = []
@@ -160,14 +177,37 @@ class FastAttributeRuler:
         self._rules, self._singles, self._windows = rules, singles, windows
         self._cols = [_KEY_ATTRS[name] for name in col_of]
         self._atoms, self._atom_ref = atoms, atom_ref
+        # Per column, what _class needs to test a new value without calling every atom:
+        # each atom's result for a value in none of the sets, the atoms a value flips, and
+        # the regular expressions, which are called.
+        self._defaults = [[bool(t and t[1]) for t in col] for col in sets]
+        self._flips: list[dict[int, list[int]]] = []
+        self._calls: list[list[tuple[int, Atom]]] = []
+        for col, col_sets in zip(atoms, sets, strict=True):
+            flips: dict[int, list[int]] = {}
+            calls: list[tuple[int, Atom]] = []
+            for k, t in enumerate(col_sets):
+                if t is None:
+                    calls.append((k, col[k]))
+                    continue
+                for v in t[0]:
+                    flips.setdefault(v, []).append(k)
+            self._flips.append(flips)
+            self._calls.append(calls)
         self._classes = [{} for _ in atoms]
         self._class_bits = [[] for _ in atoms]
         self._cache = {}
         self._loaded = True
+        self.source = ruler
 
     def _class(self, col: int, value: int) -> int:
         strings = self.vocab.strings
-        bits = tuple(atom(value, strings) for atom in self._atoms[col])
+        results = self._defaults[col].copy()
+        for k in self._flips[col].get(value, ()):
+            results[k] = not results[k]
+        for k, atom in self._calls[col]:
+            results[k] = atom(value, strings)
+        bits = tuple(results)
         known = self._class_bits[col]
         try:
             cid = known.index(bits)
@@ -252,6 +292,13 @@ class FastLemmatizer:
         if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
             raise Unsupported("only a rule lemmatizer that does not overwrite")
         lemmatizer._validate_tables()
+        # The rule lemmatizer asks ``form in index`` of a per-POS list of up to 57,000
+        # words for every rule that fits a word it has not seen: a linear scan, most of a
+        # cold cache's cost. A frozenset holds the same words and answers the same.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for key, words in list(index.items()):
+            if isinstance(words, list):
+                index[key] = frozenset(words)
         self._lemmatize = lemmatizer.lemmatize
         self._cache = {}
 

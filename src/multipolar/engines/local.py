@@ -43,27 +43,28 @@ def default_workers() -> int:
 
 
 @functools.cache
-def _worker_coder(config: CoderConfig) -> Coder:
-    # One coder per process, reused for every batch; forked workers inherit the parent's.
+def worker_coder(config: CoderConfig) -> Coder:
+    """The process's coder for ``config``: one per process, reused for every batch; forked
+    workers inherit the parent's."""
     return Coder(config)
 
 
 def warm_coder(config: CoderConfig) -> Coder:
     """Build the process's coder with its parser loaded, so forked children share it."""
-    coder = _worker_coder(config)
+    coder = worker_coder(config)
     coder.code("France and Germany signed an agreement.")  # loads the parser and its caches
     return coder
 
 
 def code_batch(config: CoderConfig, rows: Sequence[ArticleRow]) -> list[tuple[str, Coded]]:
     """Code a batch of articles (runs in a worker, or inline with one worker)."""
-    coder = _worker_coder(config)
+    coder = worker_coder(config)
     items = [Item(text, date, aid) for aid, text, date in rows]
     return [(row[0], coded) for row, coded in zip(rows, coder.code_many(items), strict=True)]
 
 
 def _code_items(config: CoderConfig, items: Sequence[Item]) -> list[Coded]:
-    return list(_worker_coder(config).code_many(items))
+    return list(worker_coder(config).code_many(items))
 
 
 def _context() -> Any:
@@ -152,12 +153,35 @@ def _windows(db: str | os.PathLike[str], window: int) -> Iterator[list[ArticleRo
         yield rows
 
 
+# A batch closes at this much text too: ingest splits a long document into parts of up to
+# 2,000,000 characters, and 32 such parts in one batch would leave every other worker idle
+# (a 30 MB transcript coded on one core). Events do not depend on how articles are batched.
+MAX_BATCH_CHARS = 2_000_000
+
+
+def batched_by_size(
+    rows: Iterable[ArticleRow], batch_articles: int, max_chars: int = MAX_BATCH_CHARS
+) -> Iterator[list[ArticleRow]]:
+    """Consecutive batches of at most ``batch_articles`` articles, each closed as soon as its
+    text reaches ``max_chars`` characters (a longer article is a batch of its own)."""
+    batch: list[ArticleRow] = []
+    chars = 0
+    for row in rows:
+        batch.append(row)
+        chars += len(row[1])
+        if len(batch) >= batch_articles or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
 def uncoded_batches(
     db: str | os.PathLike[str], batch_articles: int, window: int
 ) -> Iterator[list[ArticleRow]]:
     """Every uncoded article of ``db`` in id order, in batches, read a window at a time."""
     for rows in _windows(db, window):
-        yield from chunked(rows, batch_articles)
+        yield from batched_by_size(rows, batch_articles)
 
 
 def commit_batch(

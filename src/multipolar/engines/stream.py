@@ -8,6 +8,7 @@ process. Neither touches a store.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -16,11 +17,12 @@ from typing import IO, Any, cast
 from ..coding.coder import Coder, CoderConfig, Item
 from ..records import Document, Rejection
 from ..text.clean import clean
-from .local import chunked, code_items
+from .local import chunked, default_workers, parallel_map, worker_coder
 
-# Records per chunk: chunks keep memory flat on large files; they are large so that the
-# worker processes (code_items) rarely wait at a chunk's end.
-JSONL_CHUNK = 2048
+# Records per task: a worker codes this many records, from reading their text to their
+# JSON output lines, so the parent only writes; small enough that the two workers finish
+# together at the end of a run.
+JSONL_CHUNK = 32
 
 
 def open_jsonl(path: str) -> IO[bytes]:
@@ -49,30 +51,47 @@ def extract_jsonl(
 
     Yields ``{"id": ..., "events": [...]}`` for a document and ``{"id": null, "error": ...}``
     for a rejected line, each JSON-encoded with a final newline.
+
+    One pool of workers serves the whole stream (its caches stay warm), and each worker
+    cleans, codes and encodes its records itself: the parent only reads and writes.
     """
-    for chunk in chunked(items, JSONL_CHUNK):
-        docs = [d for d in chunk if isinstance(d, Document)]
-        results = iter(
-            code_items(
-                [Item(clean(d.text), d.date or default_date, d.id) for d in docs],
-                config,
-                workers,
-            )
-        )
-        for item in chunk:
-            if isinstance(item, Rejection):
-                if on_rejection is not None:
-                    on_rejection(item.message())
-                yield json.dumps({"id": None, "error": item.message()}) + "\n"
-                continue
-            coded = next(results)
-            yield (
+    task = functools.partial(encode_records, config, default_date)
+    for lines in parallel_map(
+        task, chunked(items, JSONL_CHUNK), workers or default_workers(), config
+    ):
+        for line, rejection in lines:
+            if rejection is not None and on_rejection is not None:
+                on_rejection(rejection)
+            yield line
+
+
+def encode_records(
+    config: CoderConfig, default_date: dt.date | None, records: Sequence[Document | Rejection]
+) -> list[tuple[str, str | None]]:
+    """Code ``records`` (runs in a worker) into their output lines, in order, each with the
+    rejection message of a rejected line (None for a document)."""
+    docs = [d for d in records if isinstance(d, Document)]
+    coded = worker_coder(config).code_many(
+        Item(clean(d.text), d.date or default_date, d.id) for d in docs
+    )
+    out: list[tuple[str, str | None]] = []
+    for item in records:
+        if isinstance(item, Rejection):
+            message = item.message()
+            out.append((json.dumps({"id": None, "error": message}) + "\n", message))
+            continue
+        events = next(coded).events
+        out.append(
+            (
                 json.dumps(
-                    {"id": item.id, "events": [e.to_dict() for e in coded.events]},
+                    {"id": item.id, "events": [e.to_dict() for e in events]},
                     ensure_ascii=False,
                 )
-                + "\n"
+                + "\n",
+                None,
             )
+        )
+    return out
 
 
 def code_documents(

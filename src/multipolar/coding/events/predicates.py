@@ -10,6 +10,7 @@ is :mod:`multipolar.coding.events.compose`'s job.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..verbs import NO_EVENT, Match, VerbDict, stem_keys
@@ -31,13 +32,29 @@ from .senses import naming_call
 from .tree import lemma_of, nominal_event, strike_on_party
 
 
+@functools.cache
+def _may_predicate() -> frozenset[int]:
+    """The part-of-speech ids a candidate predicate may have (a proper noun only at the
+    root); spaCy is imported on first use, as everywhere in the coder."""
+    from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+
+    return frozenset({int(VERB), int(AUX), int(NOUN), int(PROPN)})
+
+
 def candidate_codes(doc: Any, words: list[str], verbs: VerbDict) -> dict[int, Match]:
     """The reading of each token of ``doc`` that may be a predicate, by token index.
 
     ``words`` are the lower-cased token texts of ``doc``; ``verbs`` is the dictionary.
     """
     codes: dict[int, Match] = {}
-    for tok in doc:
+    # Only verbs, auxiliaries, nouns and a proper noun at the root pass any test below;
+    # reading the tags from one array spares a Python token for every other word.
+    may = _may_predicate()
+    pos = doc.to_array(["POS"]).ravel().tolist() if len(doc) else []
+    for i, p in enumerate(pos):
+        if p not in may:
+            continue
+        tok = doc[i]
         if tok.pos_ == "VERB" or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT"):
             m = _verb_reading(tok, words, verbs)
             if m is not None:
@@ -107,15 +124,16 @@ def code_verb(tok: Any, words: list[str], verbs: VerbDict) -> Match | None:
     if not verbs.known(lemma):
         return None
     # the verb's own phrase stops at a nested clause with its own subject
+    tree = list(tok.subtree)  # walked twice below; one walk makes each Python token once
     cut = [
         c
-        for c in tok.subtree
+        for c in tree
         if c.i > tok.i
         and c.dep_ in OWN_CLAUSE
         and (c.dep_ == "advcl" or any(g.dep_ in SUBJ for g in c.children))
     ]
     skip = {t.i for c in cut for t in c.subtree}
-    sub = [t for t in tok.subtree if t.i > tok.i and t.dep_ != "punct" and t.i not in skip]
+    sub = [t for t in tree if t.i > tok.i and t.dep_ != "punct" and t.i not in skip]
     post = [words[t.i] for t in sub]
     left = tok.left_edge.i
     pre = words[left : tok.i]

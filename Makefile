@@ -50,8 +50,13 @@ eval: install
 	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_CHECK --format table
 	$(BIN)/multipolar eval evaluation/allsides_2013_2020.jsonl --category ALLSIDES_CHECK2 --format table
 
+# Throughput against spaCy (run.py), cost against document length and the 30 MB case
+# (length.py), analytics at 1M-20M events (scale.py): run.py writes bench/RESULTS.md anew,
+# the others append their sections to it.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/length.py --reliability
+	$(BIN)/python bench/scale.py
 
 data: install
 	$(BIN)/python scripts/build_data.py --shared $(SHARED)

@@ -50,7 +50,7 @@ def dyad_series(
     lo = pd.Timestamp(start) if start else (pair["ts"].min() if len(pair) else None)
     hi = pd.Timestamp(end) if end else (pair["ts"].max() if len(pair) else None)
     if lo is None or hi is None or lo > hi:
-        return pd.DataFrame(columns=list(_series_columns()))
+        return pd.DataFrame(columns=list(series_columns()))
     pair = pair.loc[(pair["ts"] >= lo) & (pair["ts"] < hi + pd.Timedelta(days=1))]
     pair = pair.assign(
         _period=period_index(pair["ts"], freq),
@@ -75,10 +75,11 @@ def dyad_series(
         row.update(by_period.get(period) or empty_aggregate())
         row["plover"] = plover.get(period, {})
         rows.append(row)
-    return pd.DataFrame(rows, columns=list(_series_columns()))
+    return pd.DataFrame(rows, columns=list(series_columns()))
 
 
-def _series_columns() -> tuple[str, ...]:
+def series_columns() -> tuple[str, ...]:
+    """The columns of a :func:`dyad_series` frame, in order."""
     return ("period", "start", "end", "a", "b", "a_to_b", "b_to_a", *AGG_COLUMNS, "plover")
 
 
@@ -133,10 +134,12 @@ def example_sentences(events: pd.DataFrame, a: str, b: str, n: int = 5) -> list[
         "sentence",
         "article_id",
     ]
-    return [_example(r) for r in pair.head(n)[[c for c in cols if c in pair]].to_dict("records")]
+    return [example_row(r) for r in pair.head(n)[[c for c in cols if c in pair]].to_dict("records")]
 
 
-def _example(row: dict[Any, Any]) -> dict[str, Any]:
+def example_row(row: dict[Any, Any]) -> dict[str, Any]:
+    """A scored event as an example sentence: ``eff_plover``/``eff_goldstein`` shown as
+    ``plover``/``goldstein`` (an empty type as None)."""
     out = {str(k): v for k, v in row.items()}
     out["plover"] = out.pop("eff_plover", None) or None
     out["goldstein"] = out.pop("eff_goldstein", None)

@@ -45,14 +45,14 @@ QUAD_NAMES: dict[int, str] = {
 # Goldstein scores of the CAMEO 13 codes a threat maps to (GDELT CAMEO lookups): a threat of
 # force (roots 18-20) is 138 (-7.0), a threat of sanctions/reduced ties (16-17) is 131 (-5.8),
 # anything else the generic 130 (-4.4).
-_THREAT_GOLDSTEIN_BY_ROOT: dict[str, float] = {
+THREAT_GOLDSTEIN_BY_ROOT: dict[str, float] = {
     "16": -5.8,
     "17": -5.8,
     "18": -7.0,
     "19": -7.0,
     "20": -7.0,
 }
-_THREAT_GOLDSTEIN_DEFAULT = -4.4
+THREAT_GOLDSTEIN_DEFAULT = -4.4
 
 
 # --------------------------------------------------------------------------- scoring
@@ -71,7 +71,7 @@ def _str_col(df: pd.DataFrame, name: str, default: str = "") -> pd.Series:
 
 
 def _threat_goldstein(root: str) -> float:
-    return _THREAT_GOLDSTEIN_BY_ROOT.get(root, _THREAT_GOLDSTEIN_DEFAULT)
+    return THREAT_GOLDSTEIN_BY_ROOT.get(root, THREAT_GOLDSTEIN_DEFAULT)
 
 
 def score_events(events: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pandas as pd
 from .aggregates import slope_per_month
 from .events import DEFAULT_HUB, as_scored
 
-_HEDGING_COLUMNS = (
+HEDGING_COLUMNS = (
     "actor",
     "n_hub",
     "n_others",
@@ -62,7 +62,7 @@ def hedging(
     scored = as_scored(events)
     scored = scored.loc[scored["ts"].notna()]
     if scored.empty:
-        return pd.DataFrame(columns=list(_HEDGING_COLUMNS))
+        return pd.DataFrame(columns=list(HEDGING_COLUMNS))
     lo = pd.Timestamp(start) if start else scored["ts"].min()
     hi = pd.Timestamp(end) if end else scored["ts"].max()
     scored = scored.loc[(scored["ts"] >= lo) & (scored["ts"] <= hi)]
@@ -75,7 +75,7 @@ def hedging(
         _hedging_row(str(actor), group, second.loc[group.index], with_hub.loc[group.index], lo, hi)
         for actor, group in view.groupby("actor", sort=True)
     ]
-    out = pd.DataFrame(rows, columns=list(_HEDGING_COLUMNS))
+    out = pd.DataFrame(rows, columns=list(HEDGING_COLUMNS))
     return out.sort_values(
         ["hedging", "actor"], ascending=[False, True], kind="stable"
     ).reset_index(drop=True)

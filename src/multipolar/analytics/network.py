@@ -31,7 +31,7 @@ class Network:
         }
 
 
-_EDGE_COLUMNS = (
+EDGE_COLUMNS = (
     "a",
     "b",
     "n_events",
@@ -58,7 +58,7 @@ def network(
     hub and with everyone else."""
     scored = in_window(as_scored(events), since, until)
     if scored.empty:
-        edges = pd.DataFrame(columns=list(_EDGE_COLUMNS))
+        edges = pd.DataFrame(columns=list(EDGE_COLUMNS))
     else:
         agg = aggregate_by(scored, ["a", "b"])
         directed = (
@@ -72,12 +72,14 @@ def network(
         edges = agg.join(directed).reset_index()
         edges["a"] = edges["a"].astype(str)
         edges["b"] = edges["b"].astype(str)
-        edges = edges[list(_EDGE_COLUMNS)]
+        edges = edges[list(EDGE_COLUMNS)]
     hub = hub.upper() if hub else None
-    return Network(_nodes(edges, hub), edges, hub)
+    return Network(nodes_of(edges, hub), edges, hub)
 
 
-def _nodes(edges: pd.DataFrame, hub: str | None) -> pd.DataFrame:
+def nodes_of(edges: pd.DataFrame, hub: str | None) -> pd.DataFrame:
+    """The actors of ``edges`` with their events, partners and net cooperation (and, with a
+    hub, that with the hub and with the rest), most active first."""
     ends = pd.concat(
         [
             edges[["a", "b", "n_events", "net_cooperation"]].rename(

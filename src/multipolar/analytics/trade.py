@@ -162,7 +162,7 @@ def states_in(events: pd.DataFrame) -> list[str]:
     """Actors that look like states (ISO3 codes), most active first."""
     scored = as_scored(events)
     counts = pd.concat([scored["source"], scored["target"]]).value_counts()
-    return [str(a) for a in counts.index if _looks_like_state(str(a))]
+    return [str(a) for a in counts.index if looks_like_state(str(a))]
 
 
 # Organisation codes that are three capital letters like ISO3, so need naming.
@@ -171,5 +171,5 @@ _THREE_LETTER_ORGS = frozenset(
 )
 
 
-def _looks_like_state(code: str) -> bool:
+def looks_like_state(code: str) -> bool:
     return len(code) == 3 and code.isalpha() and code.isupper() and code not in _THREE_LETTER_ORGS

@@ -7,6 +7,8 @@ package; these commands pick the events and print what comes back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -66,12 +68,14 @@ HEDGING_TABLE_COLUMNS = (
 )
 
 
-def _load_events(db: str, since: dt.date | None = None, until: dt.date | None = None) -> Any:
-    from .. import store
+@contextmanager
+def _reading(db: str) -> Iterator[Any]:
+    """The database open read-only; the views filter and aggregate inside it."""
+    from ..analytics.indb import limit_memory
 
     con = open_read(db)
     try:
-        return store.query_events(con, store.EventFilter(since=since, until=until))
+        yield limit_memory(con)
     finally:
         con.close()
 
@@ -120,10 +124,11 @@ def dyads(
     counts in both. Negated events ("no deal") count as negated only; threats count as threats;
     intended and hypothetical events count half and a quarter. Empty periods are listed as zeros.
     """
-    from ..analytics import dyad_series
     from ..analytics.export import rounded
+    from ..analytics.indb import dyad_series_db
 
-    df = dyad_series(_load_events(db, since, until), a, b, freq, since, until)
+    with _reading(db) as con:
+        df = dyad_series_db(con, a, b, freq, since, until, since, until)
     if df.empty:
         click.echo(f"no events between {a.upper()} and {b.upper()}", err=True)
     emit(rounded(df.to_dict("records"), fmt), fmt, output, DYAD_TABLE_COLUMNS, list(df.columns))
@@ -155,10 +160,11 @@ def network(
     counts. Table output lists the edges (and, with --hub, the actors); json gives
     {"hub", "nodes", "edges"}; graphml opens in Gephi, Cytoscape or networkx.
     """
-    from ..analytics import network as build_network
     from ..analytics.export import network_graphml, network_json, rounded
+    from ..analytics.indb import network_db
 
-    net = build_network(_load_events(db, since, until), since, until, hub)
+    with _reading(db) as con:
+        net = network_db(con, since, until, hub)
     if fmt == "graphml":
         write_text(network_graphml(net), output)
         return
@@ -205,10 +211,11 @@ def hedging(
     actor draws closer to others while relations with the hub sour); slopes per month of both;
     and the partners it drew closest to.
     """
-    from ..analytics import hedging as build_hedging
     from ..analytics.export import rounded
+    from ..analytics.indb import hedging_db
 
-    df = build_hedging(_load_events(db, since, until), hub, since, until)
+    with _reading(db) as con:
+        df = hedging_db(con, hub, since, until, since, until)
     emit(rounded(df.to_dict("records"), fmt), fmt, output, HEDGING_TABLE_COLUMNS, list(df.columns))
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__, analytics, store
+from ..analytics import indb
 from . import markup
 
 EVIDENCE_PER_DYAD = 20
@@ -45,9 +46,20 @@ _DIVERGING = [[0.0, _CONFLICT], [0.5, "#ffffbf"], [1.0, _COOP]]
 
 @dataclass(slots=True)
 class ReportData:
+    """What the page shows, read and aggregated inside DuckDB (see :func:`load_report_data`)."""
+
     stats: dict[str, Any]
-    events: pd.DataFrame
+    summary: dict[str, Any]
     quantities: pd.DataFrame
+    hub: str
+    freq: str = "month"
+    timeline: pd.DataFrame = field(default_factory=pd.DataFrame)
+    top_dyads: pd.DataFrame = field(default_factory=pd.DataFrame)
+    network: analytics.Network | None = None
+    hedging: pd.DataFrame = field(default_factory=pd.DataFrame)
+    series: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict)
+    examples: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    states: list[str] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
@@ -65,11 +77,38 @@ def optional_table(con: Any, name: str) -> pd.DataFrame | None:
 
 
 def load_report_data(
-    con: Any, since: dt.date | None = None, until: dt.date | None = None
+    con: Any,
+    hub: str = analytics.DEFAULT_HUB,
+    top: int = 6,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> ReportData:
-    events = store.query_events(con, store.EventFilter(since=since, until=until))
+    """Every figure and table of the report over the events dated in [since, until].
+
+    DuckDB filters and aggregates; pandas gets the aggregated rows and the sentences shown
+    (at most :data:`EVIDENCE_PER_DYAD` for each pair of the appendix), never the events table.
+    """
+    hub = hub.upper()
     tables = {name: t for name in OPTIONAL_TABLES if (t := optional_table(con, name)) is not None}
-    return ReportData(store.stats(con), events, store.query_quantities(con), tables)
+    data = ReportData(
+        store.stats(con), indb.summary_db(con, since, until), store.query_quantities(con), hub
+    )
+    data.tables = tables
+    data.freq = choose_freq(*indb.span_db(con, since, until))
+    data.top_dyads = indb.top_dyads_db(con, max(top, 15), since, until)
+    data.network = indb.network_db(con, since, until, hub)
+    data.hedging = indb.hedging_db(con, hub, since=since, until=until)
+    data.states = indb.states_in_db(con, since, until)
+    if data.summary["dyadic_events"]:
+        data.timeline = indb.timeline_db(con, data.freq, since, until)
+    shown = [(str(r["a"]), str(r["b"])) for r in data.top_dyads.head(top).to_dict("records")]
+    data.series = {
+        (a, b): indb.dyad_series_db(con, a, b, data.freq, since=since, until=until)
+        for a, b in shown
+    }
+    pairs = list(dict.fromkeys([*shown, *_evidence_pairs(data.network, hub)]))
+    data.examples = indb.example_sentences_db(con, pairs, EVIDENCE_PER_DYAD, since, until)
+    return data
 
 
 def build_report(
@@ -80,7 +119,7 @@ def build_report(
     until: dt.date | None = None,
 ) -> str:
     with store.opened(db, read_only=True) as con:
-        data = load_report_data(con, since, until)
+        data = load_report_data(indb.limit_memory(con), hub, top, since, until)
     return render_report(data, hub=hub, top=top)
 
 
@@ -131,16 +170,12 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(lines)
 
 
-def choose_freq(events: pd.DataFrame) -> str:
-    """A period that gives a readable number of bars for the span of the data."""
-    ts = (
-        pd.to_datetime(events["date"], errors="coerce").dropna()
-        if "date" in events
-        else pd.Series()
-    )
-    if ts.empty:
+def choose_freq(first: Any, last: Any) -> str:
+    """A period that gives a readable number of bars between the first and the last event
+    date (None when there are none)."""
+    if first is None or last is None:
         return "month"
-    days = (ts.max() - ts.min()).days
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days
     if days <= 120:
         return "week"
     return "month" if days <= 3 * 366 else "quarter"
@@ -620,22 +655,20 @@ def render_report(
     from plotly.offline import get_plotlyjs
 
     hub = hub.upper()
-    summ = analytics.summary(data.events)
-    # Scored once here; every view below accepts the scored frame as it is.
-    events = analytics.score_events(data.events)
-    freq = choose_freq(events)
-    top_df = analytics.top_dyads(events, n=max(top, 15))
-    net = analytics.network(events, hub=hub)
+    summ = data.summary
+    freq = data.freq
+    top_df = data.top_dyads
+    net = data.network if data.network is not None else analytics.network(pd.DataFrame(), hub=hub)
     pos = analytics.layout(net)
     evidence_pairs = _evidence_pairs(net, hub)
-    examples = {pair: _first_sentence(events, *pair) for pair in evidence_pairs}
-    hedge = analytics.hedging(events, hub=hub)
+    examples = {pair: _first_sentence(data.examples, *pair) for pair in evidence_pairs}
+    hedge = data.hedging
     trade = analytics.trade_dependence(
         data.quantities,
         data.tables.get("trade_dyadic"),
         data.tables.get("macro"),
         hub,
-        analytics.states_in(events)[:30],
+        data.states[:30],
         data.tables.get("trade_facts"),
     )
     generated = generated or dt.datetime.now().replace(microsecond=0)
@@ -643,14 +676,14 @@ def render_report(
     if summ["dyadic_events"] == 0:
         body = markup.read("report_no_events.html")
     else:
-        tl = analytics.timeline(events, freq)
+        tl = data.timeline
         body = markup.fill(
             "report_analysis.html",
             freq=_e(freq),
             hub=_e(hub),
             timeline_figure=_figure_html(timeline_figure(tl), "fig-timeline"),
             network_figure=_figure_html(network_figure(net, pos, examples), "fig-network"),
-            dyads=_dyads_section(events, top_df, top, freq),
+            dyads=_dyads_section(data, top_df, top, freq),
             hedging_figure=_figure_html(hedging_figure(hedge, hub), "fig-hedging"),
             hedging_table=_hedging_table(hedge, hub)
             if len(hedge)
@@ -673,7 +706,7 @@ def render_report(
         body=body,
         trade_table=_trade_table(trade),
         quantities_table=_quantities_table(data.quantities),
-        evidence=_evidence_section(events, evidence_pairs),
+        evidence=_evidence_section(data.examples, evidence_pairs),
         js=markup.read("report.js"),
     )
     # The template file ends with a newline like any text file; the report never did.
@@ -697,12 +730,12 @@ def _summary_section(stats: dict[str, Any], summ: dict[str, Any]) -> str:
     return f"<section id=summary><h2>Summary</h2><div class=cards>{body}</div></section>"
 
 
-def _dyads_section(events: pd.DataFrame, top_df: pd.DataFrame, top: int, freq: str) -> str:
+def _dyads_section(data: ReportData, top_df: pd.DataFrame, top: int, freq: str) -> str:
     parts = ["<section id=dyads><h2>Most active dyads</h2>", _top_dyads_table(top_df)]
     for i, r in enumerate(top_df.head(top).to_dict("records")):
         a, b = str(r["a"]), str(r["b"])
-        series = analytics.dyad_series(events, a, b, freq)
-        examples = analytics.example_sentences(events, a, b, n=5)
+        series = data.series[(a, b)]
+        examples = _examples(data.examples, a, b, 5)
         parts += [
             f"<h3>{_e(a)}–{_e(b)}: {r['n_events']} events, net cooperation {float(r['net_cooperation']):+.1f}</h3>",
             _figure_html(dyad_figure(series, f"{a}–{b} ({freq})"), f"fig-dyad-{i}"),
@@ -726,15 +759,24 @@ def _evidence_pairs(net: analytics.Network, hub: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys([*busiest, *with_hub]))
 
 
-def _first_sentence(events: pd.DataFrame, a: str, b: str) -> str:
-    found = analytics.example_sentences(events, a, b, n=1)
+def _examples(
+    examples: dict[tuple[str, str], list[dict[str, Any]]], a: str, b: str, n: int
+) -> list[dict[str, Any]]:
+    """The pair's n strongest sentences (the appendix keeps the first EVIDENCE_PER_DYAD)."""
+    return examples.get((min(a, b), max(a, b)), [])[:n]
+
+
+def _first_sentence(examples: dict[tuple[str, str], list[dict[str, Any]]], a: str, b: str) -> str:
+    found = _examples(examples, a, b, 1)
     return str(found[0]["sentence"] or "") if found else ""
 
 
-def _evidence_section(events: pd.DataFrame, pairs: Sequence[tuple[str, str]]) -> str:
+def _evidence_section(
+    evidence: dict[tuple[str, str], list[dict[str, Any]]], pairs: Sequence[tuple[str, str]]
+) -> str:
     parts = []
     for a, b in pairs:
-        examples = analytics.example_sentences(events, a, b, n=EVIDENCE_PER_DYAD)
+        examples = _examples(evidence, a, b, EVIDENCE_PER_DYAD)
         if not examples:
             continue
         parts.append(

@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__, analytics, store
+from ..analytics import indb
 from ..store.output import jsonable
 from . import markup
 
@@ -53,7 +54,7 @@ def _read(db: str) -> Iterator[Any]:
     except store.StoreError as exc:
         raise HTTPException(status_code=503, detail=str(exc)) from exc
     try:
-        yield con
+        yield indb.limit_memory(con)
     finally:
         con.close()
 
@@ -80,10 +81,6 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     )
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
-
-    def load_events(since: dt.date | None, until: dt.date | None) -> Any:
-        with _read(db) as con:
-            return store.query_events(con, store.EventFilter(since=since, until=until))
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> HTMLResponse:
@@ -141,9 +138,10 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
         until: Day = None,
     ) -> JSONResponse:
         """The pair's series per period (as `multipolar dyads`) and its strongest sentences."""
-        ev = load_events(since, until)
-        series = analytics.dyad_series(ev, a, b, freq, since, until)
-        examples = [jsonable(x) for x in analytics.example_sentences(ev, a, b, n=10)]
+        with _read(db) as con:
+            series = indb.dyad_series_db(con, a, b, freq, since, until, since, until)
+            found = indb.example_sentences_db(con, [(a, b)], 10, since, until)
+        examples = [jsonable(x) for x in next(iter(found.values()))]
         return JSONResponse(
             {
                 "a": a.upper(),
@@ -157,7 +155,8 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     @app.get("/api/network")
     def network(since: Day = None, until: Day = None, hub: Code = None) -> JSONResponse:
         """Nodes (with a fixed-seed spring layout x, y) and edges weighted by net cooperation."""
-        net = analytics.network(load_events(since, until), since, until, hub)
+        with _read(db) as con:
+            net = indb.network_db(con, since, until, hub)
         pos = analytics.layout(net)
         nodes = _rows(net.nodes)
         for node in nodes:
@@ -170,7 +169,8 @@ def create_app(db: str, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     ) -> JSONResponse:
         """Each actor's net cooperation with the hub and with others, first vs second half."""
         hub = (hub or analytics.DEFAULT_HUB).upper()
-        rows = _rows(analytics.hedging(load_events(since, until), hub, since, until))
+        with _read(db) as con:
+            rows = _rows(indb.hedging_db(con, hub, since, until, since, until))
         return JSONResponse({"hub": hub, "rows": rows})
 
     return app

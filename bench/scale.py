@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import measure
+from run import CORPUS, measure
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -146,9 +148,30 @@ def bench(db: Path, a: str, b: str) -> list[tuple[str, float, float, str]]:
     return rows
 
 
+def _coded_sample(work: Path, n: int = 1000) -> Path:
+    """The first ``n`` articles of the benchmark corpus, ingested and coded."""
+    shared = Path(os.environ.get("MULTIPOLAR_SHARED", REPO.parent / "shared"))
+    src = work / "sample.jsonl"
+    with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as fh, src.open("w") as out:
+        for k, line in enumerate(fh):
+            if k >= n:
+                break
+            out.write(line)
+    db = work / "sample.duckdb"
+    mp = str(BIN / "multipolar")
+    subprocess.run([mp, "ingest", "-q", "--db", str(db), str(src)], check=True)
+    subprocess.run([mp, "code", "--db", str(db)], check=True)
+    return db
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db", required=True, help="A coded database to copy (left as it is).")
+    ap.add_argument(
+        "--db",
+        default=None,
+        help="A coded database to copy (left as it is) [default: the first 1,000 articles of"
+        " the benchmark corpus, ingested and coded first].",
+    )
     ap.add_argument("--sizes", default="1000000,5000000,20000000")
     ap.add_argument("--dyad", nargs=2, default=("USA", "CHN"), metavar=("A", "B"))
     ap.add_argument("--work", default=None, help="Folder for the grown copy [default: a temp dir].")
@@ -160,6 +183,8 @@ def main() -> None:
     work = Path(args.work or tempfile.mkdtemp(prefix="multipolar-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     db = work / "scale.duckdb"
+    if args.db is None:
+        args.db = str(_coded_sample(work))
     shutil.copyfile(args.db, db)
     load_before = os.getloadavg()[0]
     results: list[tuple[int, list[tuple[str, float, float, str]], float, float]] = []

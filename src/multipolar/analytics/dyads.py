@@ -78,6 +78,22 @@ def dyad_series(
     return pd.DataFrame(rows, columns=list(series_columns()))
 
 
+# The fields of an example sentence, in order (pandas and DuckDB paths alike).
+EXAMPLE_COLUMNS = (
+    "date",
+    "source",
+    "target",
+    "eff_plover",
+    "cameo",
+    "eff_goldstein",
+    "modality",
+    "negated",
+    "reciprocal",
+    "sentence",
+    "article_id",
+)
+
+
 def series_columns() -> tuple[str, ...]:
     """The columns of a :func:`dyad_series` frame, in order."""
     return ("period", "start", "end", "a", "b", "a_to_b", "b_to_a", *AGG_COLUMNS, "plover")
@@ -121,20 +137,8 @@ def example_sentences(events: pd.DataFrame, a: str, b: str, n: int = 5) -> list[
         if "article_id" in pair
         else pair
     )
-    cols = [
-        "date",
-        "source",
-        "target",
-        "eff_plover",
-        "cameo",
-        "eff_goldstein",
-        "modality",
-        "negated",
-        "reciprocal",
-        "sentence",
-        "article_id",
-    ]
-    return [example_row(r) for r in pair.head(n)[[c for c in cols if c in pair]].to_dict("records")]
+    cols = [c for c in EXAMPLE_COLUMNS if c in pair]
+    return [example_row(r) for r in pair.head(n)[cols].to_dict("records")]
 
 
 def example_row(row: dict[Any, Any]) -> dict[str, Any]:

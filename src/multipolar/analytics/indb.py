@@ -24,7 +24,7 @@ from .aggregates import (
     period_range,
     rows_by_key,
 )
-from .dyads import example_row, series_columns
+from .dyads import EXAMPLE_COLUMNS, example_row, series_columns
 from .events import QUAD_NAMES
 from .hedging import HEDGING_COLUMNS
 from .network import EDGE_COLUMNS, Network, nodes_of
@@ -242,21 +242,6 @@ def top_dyads_db(
     return out.head(n).reset_index(drop=True)
 
 
-_EXAMPLE_COLUMNS = (
-    "date",
-    "source",
-    "target",
-    "eff_plover",
-    "cameo",
-    "eff_goldstein",
-    "modality",
-    "negated",
-    "reciprocal",
-    "sentence",
-    "article_id",
-)
-
-
 def example_sentences_db(
     con: Any,
     pairs: Sequence[tuple[str, str]],
@@ -273,9 +258,7 @@ def example_sentences_db(
     with_, params = _scoped(Scope(since, until, pairs=tuple(dict.fromkeys(keys))))
     # The pandas order: strength, then date (undated last), then the frame's own order.
     order = "abs(score) DESC, date ASC NULLS LAST, article_id, sentence_index, _rowid"
-    cols = ", ".join(
-        "CAST(date AS VARCHAR) AS date" if c == "date" else c for c in _EXAMPLE_COLUMNS
-    )
+    cols = ", ".join("CAST(date AS VARCHAR) AS date" if c == "date" else c for c in EXAMPLE_COLUMNS)
     frame = con.execute(
         with_
         + f"""SELECT a AS _a, b AS _b, {cols} FROM (
